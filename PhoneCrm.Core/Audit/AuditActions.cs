@@ -1,0 +1,26 @@
+namespace PhoneCrm.Core.Audit;
+
+public static class AuditActions
+{
+    public const string Create = "create";
+    public const string Update = "update";
+    public const string Delete = "delete";
+    public const string Restore = "restore";
+    public const string PermanentDelete = "permanent_delete";
+    public const string Login = "login";
+    public const string LoginFailed = "login_failed";
+    public const string Logout = "logout";
+    public const string RoleChange = "role_change";
+    public const string PasswordReset = "password_reset";
+    public const string Disable = "disable";
+    public const string Enable = "enable";
+    public const string AssignProjects = "assign_projects";
+    public const string Export = "export";
+    public const string JobRun = "job_run";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        Create, Update, Delete, Restore, PermanentDelete, Login, LoginFailed, Logout,
+        RoleChange, PasswordReset, Disable, Enable, AssignProjects, Export, JobRun,
+    ];
+}

@@ -1,0 +1,13 @@
+namespace PhoneCrm.Core.Audit;
+
+public static class AuditEntities
+{
+    public const string Project = "project";
+    public const string Supplier = "supplier";
+    public const string Geo = "geo";
+    public const string User = "user";
+    public const string AuditLog = "audit_log";
+    public const string Job = "job";
+
+    public static readonly IReadOnlyList<string> All = [Project, Supplier, Geo, User, AuditLog, Job];
+}

@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace PhoneCrm.Data.Identity;
+
+public sealed class CrmUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>A disabled user cannot sign in; their audit history stays.</summary>
+    public bool IsDisabled { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
