@@ -1,1 +1,45 @@
-var app = WebApplication.CreateBuilder(args).Build(); app.Run();
+using PhoneCrm.Web.Components;
+using PhoneCrm.Web.Features.Account;
+using PhoneCrm.Web.Features.Audit;
+using PhoneCrm.Web.Setup;
+using Radzen;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Serves _content/* from the build output too (not only in Development), so the app runs from bin/.
+builder.WebHost.UseStaticWebAssets();
+
+builder.AddCrmLogging();
+builder.AddCrmData();
+builder.AddCrmIdentity();
+builder.AddCrmJobs();
+builder.AddCrmLocalization();
+builder.AddCrmHealthChecks();
+builder.Services.AddRadzenComponents();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddCrmFeatures();
+
+var app = builder.Build();
+
+await app.PrepareDatabaseAsync();
+
+if (!app.Environment.IsDevelopment())
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+
+app.UseCrmSecurityHeaders();
+app.UseHttpLogging();
+app.UseCrmLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets().AllowAnonymous();
+app.MapCrmHealthChecks();
+app.MapAccountEndpoints();
+app.MapAuditExport();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Run();
+
+/// <summary>Lets tests reference the entry assembly.</summary>
+public partial class Program;

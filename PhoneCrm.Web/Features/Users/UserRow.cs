@@ -1,0 +1,10 @@
+namespace PhoneCrm.Web.Features.Users;
+
+public sealed record UserRow(
+    string Id,
+    string UserName,
+    string DisplayName,
+    string Role,
+    bool IsDisabled,
+    bool IsLockedOut,
+    IReadOnlyList<long> ProjectIds);

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using PhoneCrm.Core.Audit;
+using PhoneCrm.Data;
+using PhoneCrm.Data.Audit;
+
+namespace PhoneCrm.Web.Jobs;
+
+/// <summary>
+/// Repairs what must always hold for partitions (every project has its numbers partition) and prunes the
+/// job's own run history. Idempotent: the run is keyed by Quartz's fire instance id, so a re-fire of the
+/// same firing records nothing twice.
+/// </summary>
+public sealed class HousekeepingService(
+    NpgsqlDataSource dataSource,
+    IDbContextFactory<CrmDbContext> contexts,
+    IConfiguration configuration,
+    ILogger<HousekeepingService> logger)
+{
+    public const string JobName = "housekeeping";
+
+    public async Task RunAsync(string instanceId, string fireInstanceId, DateTimeOffset? scheduledFireTime, CancellationToken cancellationToken)
+    {
+        var startedAt = DateTimeOffset.UtcNow;
+        var keepDays = configuration.GetValue("Crm:Jobs:HousekeepingRetentionDays", 90);
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var repaired = await ScalarAsync(connection, """
+            WITH missing AS (
+                SELECT p.id FROM projects p
+                WHERE to_regclass(numbers_partition_name(p.id)) IS NULL)
+            SELECT count(*) FROM missing, LATERAL create_numbers_partition(missing.id)
+            """, cancellationToken);
+        var pruned = await ScalarAsync(connection,
+            $"WITH gone AS (DELETE FROM housekeeping_runs WHERE started_at < now() - interval '{keepDays} days' RETURNING 1) SELECT count(*) FROM gone",
+            cancellationToken);
+        await using (var record = new NpgsqlCommand("""
+            INSERT INTO housekeeping_runs
+                (started_at, finished_at, instance_id, fire_instance_id, scheduled_fire_time, repaired_partitions, pruned_runs)
+            VALUES ($1, now(), $2, $3, $4, $5, $6)
+            ON CONFLICT (fire_instance_id) DO NOTHING
+            """, connection, transaction))
+        {
+            record.Parameters.Add(new() { Value = startedAt });
+            record.Parameters.Add(new() { Value = instanceId });
+            record.Parameters.Add(new() { Value = fireInstanceId });
+            record.Parameters.Add(new() { Value = (object?)scheduledFireTime ?? DBNull.Value });
+            record.Parameters.Add(new() { Value = (int)repaired });
+            record.Parameters.Add(new() { Value = (int)pruned });
+            await record.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.AddAudit(AuditActor.System(JobName), AuditActions.JobRun, AuditEntities.Job, JobName, null,
+            new { instanceId, fireInstanceId, repairedPartitions = repaired, prunedRuns = pruned });
+        await db.SaveChangesAsync(cancellationToken);
+
+        logger.LogInformation(
+            "Housekeeping {FireInstanceId} on {InstanceId}: {Repaired} partitions repaired, {Pruned} old runs pruned",
+            fireInstanceId, instanceId, repaired, pruned);
+    }
+
+    private static async Task<long> ScalarAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using PhoneCrm.Data;
+using PhoneCrm.Data.Migrations;
+
+namespace PhoneCrm.Web.Setup;
+
+public static class DataSetup
+{
+    public const string ConnectionStringName = "Crm";
+
+    public static void AddCrmData(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new InvalidOperationException(
+                "ConnectionStrings:Crm is not set. Run the app with scripts/run.sh, which provisions a local " +
+                "PostgreSQL, or set ConnectionStrings__Crm in the environment.");
+
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = "crm" }.Build();
+        builder.Services.AddSingleton(dataSource);
+        builder.Services.AddDbContextFactory<CrmDbContext>(options => options.UseNpgsql(dataSource));
+        builder.Services.AddSingleton<MigrationRunner>();
+    }
+
+    /// <summary>Brings the schema up to date and makes sure an administrator exists, before serving.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var lifetime = app.Lifetime.ApplicationStopping;
+        await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(lifetime);
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AdministratorSeeder>().SeedAsync(lifetime);
+    }
+}

@@ -1,0 +1,32 @@
+using PhoneCrm.Web.Jobs;
+using Quartz;
+
+namespace PhoneCrm.Web.Setup;
+
+public static class JobsSetup
+{
+    public static void AddCrmJobs(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(DataSetup.ConnectionStringName)!;
+        var housekeepingCron = builder.Configuration["Crm:Jobs:HousekeepingCron"] is { Length: > 0 } cron
+            ? cron
+            : "0 17 3 * * ?";
+
+        builder.AddQuartz(quartz =>
+        {
+            // Tables come from Migrations/0005_quartz_job_store.sql; clustering makes each firing run on one
+            // instance only, and the store keeps triggers across restarts.
+            quartz.UsePersistentStore(store =>
+            {
+                store.UsePostgres(connectionString);
+                store.UseSystemTextJsonSerializer();
+                store.UseClustering(clustering => clustering.CheckinInterval = TimeSpan.FromSeconds(10));
+            });
+            quartz.ScheduleJob<HousekeepingJob>(trigger => trigger
+                .WithIdentity(HousekeepingJob.TriggerName)
+                .WithCronSchedule(housekeepingCron));
+        });
+        builder.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        builder.Services.AddScoped<HousekeepingService>();
+    }
+}

@@ -1,0 +1,29 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+
+namespace PhoneCrm.Web.Setup;
+
+public static class LocalizationSetup
+{
+    public static readonly string[] SupportedCultures = ["ru", "en"];
+
+    public static void AddCrmLocalization(this WebApplicationBuilder builder)
+    {
+        // Strings.resx sits beside its marker type (Resources/Strings.cs), so no ResourcesPath is set.
+        builder.Services.AddLocalization();
+        var configured = builder.Configuration["Crm:DefaultCulture"];
+        var defaultCulture = SupportedCultures.Contains(configured) ? configured! : "ru";
+        builder.Services.Configure<RequestLocalizationOptions>(options =>
+        {
+            var cultures = SupportedCultures.Select(c => new CultureInfo(c)).ToList();
+            options.DefaultRequestCulture = new RequestCulture(defaultCulture);
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            // Only the user's explicit choice counts, not the browser's Accept-Language: the default comes
+            // from configuration, as the operators' machines are often set to English.
+            options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+    }
+
+    public static void UseCrmLocalization(this WebApplication app) => app.UseRequestLocalization();
+}
