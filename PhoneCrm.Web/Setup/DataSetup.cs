@@ -1,6 +1,9 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PhoneCrm.Data;
+using PhoneCrm.Data.DataProtection;
 using PhoneCrm.Data.Migrations;
 
 namespace PhoneCrm.Web.Setup;
@@ -21,6 +24,10 @@ public static class DataSetup
         builder.Services.AddSingleton(dataSource);
         builder.Services.AddDbContextFactory<CrmDbContext>(options => options.UseNpgsql(dataSource));
         builder.Services.AddSingleton<MigrationRunner>();
+
+        // One key ring for all instances, so a cookie from one instance is valid on every other.
+        builder.Services.AddDataProtection().SetApplicationName("PhoneCrm");
+        builder.Services.Configure<KeyManagementOptions>(options => options.XmlRepository = new PostgresXmlRepository(dataSource));
     }
 
     /// <summary>Brings the schema up to date and makes sure an administrator exists, before serving.</summary>

@@ -1,5 +1,8 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.WebEncoders;
 
 namespace PhoneCrm.Web.Setup;
 
@@ -11,6 +14,8 @@ public static class LocalizationSetup
     {
         // Strings.resx sits beside its marker type (Resources/Strings.cs), so no ResourcesPath is set.
         builder.Services.AddLocalization();
+        // Cyrillic stays readable in the HTML instead of becoming numeric entities.
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         var configured = builder.Configuration["Crm:DefaultCulture"];
         var defaultCulture = SupportedCultures.Contains(configured) ? configured! : "ru";
         builder.Services.Configure<RequestLocalizationOptions>(options =>
