@@ -1,0 +1,115 @@
+using System.Net;
+using System.Reflection;
+using Microsoft.AspNetCore.Components;
+using PhoneCrm.Tests.Infrastructure;
+
+namespace PhoneCrm.Tests.Web.Security;
+
+/// <summary>
+/// Every routable page and every endpoint, requested over HTTP as anonymous, Manager and Administrator.
+/// The table below must name every page the app has: a new page without an entry fails the first test.
+/// </summary>
+public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    private enum Outcome { Ok, ToLogin, Denied, RedirectHome, RedirectToTarget }
+
+    private sealed record Expectation(string Method, string Path, Outcome Anonymous, Outcome Manager, Outcome Administrator);
+
+    private static readonly Expectation[] _pages =
+    [
+        new("GET", "/", Outcome.ToLogin, Outcome.RedirectHome, Outcome.RedirectHome),
+        new("GET", "/login", Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("GET", "/access-denied", Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("GET", "/error", Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("GET", "/projects", Outcome.ToLogin, Outcome.Ok, Outcome.Ok),
+        new("GET", "/projects/deleted", Outcome.ToLogin, Outcome.Denied, Outcome.Ok),
+        new("GET", "/users", Outcome.ToLogin, Outcome.Denied, Outcome.Ok),
+        new("GET", "/suppliers", Outcome.ToLogin, Outcome.Denied, Outcome.Ok),
+        new("GET", "/geos", Outcome.ToLogin, Outcome.Denied, Outcome.Ok),
+        new("GET", "/audit", Outcome.ToLogin, Outcome.Denied, Outcome.Ok),
+    ];
+
+    private static readonly Expectation[] _endpoints =
+    [
+        new("GET", "/audit/export.csv", Outcome.ToLogin, Outcome.Denied, Outcome.Ok),
+        new("GET", "/health/live", Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("GET", "/health/ready", Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("GET", "/culture?name=en&returnUrl=/projects", Outcome.RedirectToTarget, Outcome.RedirectToTarget, Outcome.RedirectToTarget),
+    ];
+
+    [Fact]
+    public void Every_routable_page_has_an_expectation()
+    {
+        var routes = typeof(Program).Assembly.GetTypes()
+            .SelectMany(t => t.GetCustomAttributes<RouteAttribute>())
+            .Select(r => r.Template)
+            .Order()
+            .ToList();
+
+        Assert.Equal(_pages.Select(p => p.Path).Order(), routes);
+    }
+
+    [Fact]
+    public async Task Anonymous_requests_get_what_the_table_says()
+    {
+        using var client = fixture.App.CreateClient();
+        await AssertAllAsync(client, e => e.Anonymous);
+    }
+
+    [Fact]
+    public async Task Manager_requests_get_what_the_table_says()
+    {
+        using var client = await WebSession.SignInAsync(fixture.App, AppFixture.ManagerName, TestAccounts.Password);
+        await AssertAllAsync(client, e => e.Manager);
+    }
+
+    [Fact]
+    public async Task Administrator_requests_get_what_the_table_says()
+    {
+        using var client = await WebSession.SignInAsync(fixture.App, "admin", AppFixture.AdminPassword);
+        await AssertAllAsync(client, e => e.Administrator);
+    }
+
+    [Fact]
+    public async Task Logout_needs_the_antiforgery_token()
+    {
+        using var client = await WebSession.SignInAsync(fixture.App, AppFixture.ManagerName, TestAccounts.Password);
+
+        var forged = await client.PostAsync("/logout", new FormUrlEncodedContent(new Dictionary<string, string>()));
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/projects")).StatusCode);
+    }
+
+    private static async Task AssertAllAsync(HttpClient client, Func<Expectation, Outcome> expected)
+    {
+        var failures = new List<string>();
+        foreach (var entry in _pages.Concat(_endpoints))
+        {
+            using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(entry.Method), entry.Path));
+            var actual = Classify(response, entry.Path);
+            if (actual != expected(entry))
+                failures.Add($"{entry.Method} {entry.Path}: expected {expected(entry)}, got {actual} ({(int)response.StatusCode} {response.Headers.Location})");
+        }
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    private static Outcome Classify(HttpResponseMessage response, string path)
+    {
+        if (response.StatusCode == HttpStatusCode.OK)
+            return Outcome.Ok;
+        var location = response.Headers.Location?.ToString() ?? "";
+        if (response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found)
+        {
+            if (location.Contains("/login"))
+                return Outcome.ToLogin;
+            if (location.Contains("/access-denied"))
+                return Outcome.Denied;
+            if (path.StartsWith("/culture") && location == "/projects")
+                return Outcome.RedirectToTarget;
+            if (location.EndsWith("/projects"))
+                return Outcome.RedirectHome;
+        }
+        return (Outcome)(-1);
+    }
+}
