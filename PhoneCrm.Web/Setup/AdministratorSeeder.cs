@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
+using Npgsql;
 using PhoneCrm.Core.Identity;
 using PhoneCrm.Data.Identity;
 
@@ -9,9 +10,30 @@ namespace PhoneCrm.Web.Setup;
 /// Creates the first administrator when there is none. The password comes from Crm:AdminPassword; without
 /// it a random one is generated and written once to the console (not to the log file, which lives longer).
 /// </summary>
-public sealed class AdministratorSeeder(UserManager<CrmUser> users, IConfiguration configuration, ILogger<AdministratorSeeder> logger)
+public sealed class AdministratorSeeder(
+    UserManager<CrmUser> users, NpgsqlDataSource dataSource, IConfiguration configuration, ILogger<AdministratorSeeder> logger)
 {
+    // Instances starting together would each see no administrator and each create one; this lock (not the
+    // migrations' one) lets exactly one of them do it.
+    private const long SeedLockKey = 0x50686f6e65536564;
+
     public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({SeedLockKey})", connection))
+            await take.ExecuteNonQueryAsync(cancellationToken);
+        try
+        {
+            await SeedUnderLockAsync();
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({SeedLockKey})", connection);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task SeedUnderLockAsync()
     {
         if ((await users.GetUsersInRoleAsync(CrmRoles.Administrator)).Count > 0)
             return;
