@@ -20,7 +20,7 @@ summary() { # passed failed skipped
 
 # --- 1. System packages ------------------------------------------------------------------------
 source scripts/lib.sh
-if ! ensure_apt_packages postgresql chromium openssh-server openssh-client || ! ensure_dotnet; then
+if ! ensure_apt_packages postgresql chromium openssh-server openssh-client docker-compose || ! ensure_dotnet; then
     summary 0 0 0
     exit 1
 fi
