@@ -1,0 +1,21 @@
+namespace PhoneCrm.Core.Numbers;
+
+/// <summary>
+/// The outcome of <see cref="PhoneNormalizer"/>. A struct, so that rejecting one of millions of
+/// rows allocates nothing and accepting one allocates only the E.164 string.
+/// </summary>
+/// <param name="Ok">True when <paramref name="E164"/> and <paramref name="CountryIso2"/> are set.</param>
+/// <param name="E164">'+' and up to 15 digits, e.g. "+79123456789".</param>
+/// <param name="CountryIso2">
+/// ISO 3166 alpha-2 of the calling code's country ("RU", "KZ"); every +1 number reports "US" (see <see cref="CallingCodes"/>).
+/// </param>
+/// <param name="Reason">Why the value was refused; <see cref="PhoneRejectReason.None"/> when <paramref name="Ok"/>.</param>
+public readonly record struct PhoneParseResult(bool Ok, string? E164, string? CountryIso2, PhoneRejectReason Reason)
+{
+    public string ReasonText => Reason.ToText();
+
+    internal static PhoneParseResult Accepted(string e164, string countryIso2) =>
+        new(true, e164, countryIso2, PhoneRejectReason.None);
+
+    internal static PhoneParseResult Rejected(PhoneRejectReason reason) => new(false, null, null, reason);
+}
