@@ -1,6 +1,8 @@
 using PhoneCrm.Web.Components;
 using PhoneCrm.Web.Features.Account;
 using PhoneCrm.Web.Features.Audit;
+using PhoneCrm.Web.Features.Imports;
+using PhoneCrm.Web.Features.Numbers;
 using PhoneCrm.Web.Setup;
 using Radzen;
 
@@ -17,7 +19,7 @@ builder.AddCrmLocalization();
 builder.AddCrmHealthChecks();
 builder.Services.AddRadzenComponents();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddCrmFeatures();
+builder.AddCrmFeatures();
 
 var app = builder.Build();
 
@@ -37,6 +39,8 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapCrmHealthChecks();
 app.MapAccountEndpoints();
 app.MapAuditExport();
+app.MapImportEndpoints();
+app.MapNumberExports();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -16,11 +16,16 @@ public static class AuditActions
     public const string Enable = "enable";
     public const string AssignProjects = "assign_projects";
     public const string Export = "export";
+    public const string Import = "import";
+    public const string RevertImport = "revert_import";
+    public const string BulkStatusChange = "bulk_status_change";
+    public const string StatusChange = "status_change";
     public const string JobRun = "job_run";
 
     public static readonly IReadOnlyList<string> All =
     [
         Create, Update, Delete, Restore, PermanentDelete, Login, LoginFailed, Logout,
-        RoleChange, PasswordReset, Disable, Enable, AssignProjects, Export, JobRun,
+        RoleChange, PasswordReset, Disable, Enable, AssignProjects, Export, Import, RevertImport,
+        BulkStatusChange, StatusChange, JobRun,
     ];
 }

@@ -8,6 +8,7 @@ public static class AuditEntities
     public const string User = "user";
     public const string AuditLog = "audit_log";
     public const string Job = "job";
+    public const string Number = "number";
 
-    public static readonly IReadOnlyList<string> All = [Project, Supplier, Geo, User, AuditLog, Job];
+    public static readonly IReadOnlyList<string> All = [Project, Number, Supplier, Geo, User, AuditLog, Job];
 }

@@ -35,6 +35,8 @@ public static class DataSetup
     {
         var lifetime = app.Lifetime.ApplicationStopping;
         await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(lifetime);
+        // Imports that were running when an instance died show as interrupted, not as running forever.
+        await app.Services.GetRequiredService<PhoneCrm.Data.Imports.ImportRecovery>().MarkInterruptedAsync(lifetime);
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<AdministratorSeeder>().SeedAsync(lifetime);
     }

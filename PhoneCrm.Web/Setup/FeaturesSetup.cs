@@ -1,8 +1,12 @@
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using PhoneCrm.Data.Audit;
+using PhoneCrm.Data.Imports;
+using PhoneCrm.Data.Numbers;
 using PhoneCrm.Web.Features.Account;
 using PhoneCrm.Web.Features.Audit;
 using PhoneCrm.Web.Features.DeletedProjects;
+using PhoneCrm.Web.Features.Imports;
+using PhoneCrm.Web.Features.Numbers;
 using PhoneCrm.Web.Features.Projects;
 using PhoneCrm.Web.Features.Reference;
 using PhoneCrm.Web.Features.Shared;
@@ -12,8 +16,9 @@ namespace PhoneCrm.Web.Setup;
 
 public static class FeaturesSetup
 {
-    public static void AddCrmFeatures(this IServiceCollection services)
+    public static void AddCrmFeatures(this WebApplicationBuilder builder)
     {
+        var services = builder.Services;
         services.AddHttpContextAccessor();
         services.AddScoped<ClientConnection>();
         services.AddScoped<CircuitHandler, ClientConnectionCircuitHandler>();
@@ -26,5 +31,16 @@ public static class FeaturesSetup
         services.AddScoped<UsersService>();
         services.AddSingleton<AuditQueries>();
         services.AddScoped<AuditCsvWriter>();
+
+        services.AddSingleton(builder.Configuration.GetSection("Crm:Imports").Get<ImportOptions>() ?? new ImportOptions());
+        services.AddSingleton<ImportQueue>();
+        services.AddSingleton<NumberImporter>();
+        services.AddSingleton<ImportRecovery>();
+        services.AddSingleton<ImportJobLoader>();
+        services.AddHostedService<ImportWorker>();
+        services.AddScoped<ImportsService>();
+        services.AddSingleton<NumberQueries>();
+        services.AddSingleton<NumberExporter>();
+        services.AddScoped<NumbersService>();
     }
 }

@@ -1,0 +1,9 @@
+namespace PhoneCrm.Data.Imports;
+
+public sealed record ImportOutcome(
+    long RowsRead,
+    long Accepted,
+    long Rejected,
+    long DuplicatesInFile,
+    long DuplicatesInProject,
+    long DuplicatesElsewhere);

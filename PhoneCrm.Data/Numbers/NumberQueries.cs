@@ -1,0 +1,167 @@
+using System.Text;
+using Npgsql;
+using NpgsqlTypes;
+using PhoneCrm.Core.Numbers;
+
+namespace PhoneCrm.Data.Numbers;
+
+/// <summary>
+/// Keyset pages of one project's numbers. Every query names project_id, so it touches one partition, and
+/// pages by a row-value comparison on an indexed key, so page 100,000 costs what page 1 costs.
+/// Totals come from number_counts, never from count(*).
+/// </summary>
+public sealed class NumberQueries(NpgsqlDataSource dataSource)
+{
+    public const int MaxPrefixCount = 10_000;
+
+    private const string Columns = """
+        n.id, n.project_id, n.phone, n.supplier_id, s.name, n.geo_id, g.code, n.status, n.attempts,
+        n.last_call_at, n.converted_at, n.import_batch_id, n.created_at, n.extra::text
+        """;
+
+    public async Task<NumberPage> PageAsync(NumberFilter filter, NumberSort sort, PageRequest request, NumberCursor? cursor,
+        int size, CancellationToken cancellationToken)
+    {
+        await using var command = BuildPageCommand(filter, sort, request, cursor, size + 1);
+        var rows = await ReadRowsAsync(command, cancellationToken);
+        var more = rows.Count > size;
+        if (more)
+            rows.RemoveAt(rows.Count - 1);
+        // Newer and Last read in ascending order to seek from the cursor; the grid shows newest first.
+        var ascending = request is PageRequest.Newer or PageRequest.Last;
+        if (ascending)
+            rows.Reverse();
+        return request switch
+        {
+            PageRequest.First => new NumberPage(rows, HasNewer: false, HasOlder: more),
+            PageRequest.Older => new NumberPage(rows, HasNewer: true, HasOlder: more),
+            PageRequest.Newer => new NumberPage(rows, HasNewer: more, HasOlder: true),
+            _ => new NumberPage(rows, HasNewer: more, HasOlder: false),
+        };
+    }
+
+    /// <summary>The SQL of a page, for tests that check its plan.</summary>
+    public NpgsqlCommand BuildPageCommand(NumberFilter filter, NumberSort sort, PageRequest request, NumberCursor? cursor, int limit)
+    {
+        var command = dataSource.CreateCommand();
+        var sql = new StringBuilder($"SELECT {Columns} FROM numbers n LEFT JOIN suppliers s ON s.id = n.supplier_id LEFT JOIN geos g ON g.id = n.geo_id WHERE ");
+        AppendFilter(sql, filter);
+        var key = sort == NumberSort.Created ? "(n.id)" : "(coalesce(n.last_call_at, '-infinity'::timestamptz), n.id)";
+        if (cursor is not null && request is PageRequest.Older or PageRequest.Newer)
+        {
+            var cursorKey = sort == NumberSort.Created ? "(@cursor_id)" : "(coalesce(@cursor_at, '-infinity'::timestamptz), @cursor_id)";
+            sql.Append($" AND {key} {(request == PageRequest.Older ? "<" : ">")} {cursorKey}");
+            command.Parameters.Add(new NpgsqlParameter("cursor_id", NpgsqlDbType.Bigint) { Value = cursor.Id });
+            if (sort == NumberSort.LastCall)
+                command.Parameters.Add(new NpgsqlParameter("cursor_at", NpgsqlDbType.TimestampTz) { Value = (object?)cursor.LastCallAt ?? DBNull.Value });
+        }
+        var direction = request is PageRequest.Newer or PageRequest.Last ? "ASC" : "DESC";
+        var order = sort == NumberSort.Created
+            ? $"n.id {direction}"
+            : $"coalesce(n.last_call_at, '-infinity'::timestamptz) {direction}, n.id {direction}";
+        sql.Append($" ORDER BY {order} LIMIT {limit}");
+        command.CommandText = sql.ToString();
+        return command;
+    }
+
+    /// <summary>
+    /// The total for a filter, summed from the maintained counters. A phone prefix is not in the counters, so
+    /// with one the count is exact up to <see cref="MaxPrefixCount"/> and "at least that" beyond.
+    /// </summary>
+    public async Task<(long Count, bool Exact)> CountAsync(NumberFilter filter, CancellationToken cancellationToken)
+    {
+        if (filter.NormalizedPrefix is not null)
+        {
+            await using var capped = dataSource.CreateCommand();
+            var sql = new StringBuilder("SELECT count(*) FROM (SELECT 1 FROM numbers n WHERE ");
+            AppendFilter(sql, filter);
+            sql.Append($" LIMIT {MaxPrefixCount + 1}) limited");
+            capped.CommandText = sql.ToString();
+            var count = (long)(await capped.ExecuteScalarAsync(cancellationToken))!;
+            return (Math.Min(count, MaxPrefixCount), count <= MaxPrefixCount);
+        }
+        await using var command = dataSource.CreateCommand();
+        var counts = new StringBuilder("SELECT coalesce(sum(n), 0)::bigint FROM number_counts WHERE project_id = @project");
+        command.Parameters.Add(new NpgsqlParameter("project", NpgsqlDbType.Bigint) { Value = filter.ProjectId });
+        if (filter.Status is { } status)
+            Add(counts, command, " AND status = @status", "status", NpgsqlDbType.Smallint, (short)status);
+        if (filter.SupplierId is { } supplier)
+            Add(counts, command, " AND supplier_id = @supplier", "supplier", NpgsqlDbType.Bigint, supplier);
+        if (filter.GeoId is { } geo)
+            Add(counts, command, " AND geo_id = @geo", "geo", NpgsqlDbType.Bigint, geo);
+        command.CommandText = counts.ToString();
+        return ((long)(await command.ExecuteScalarAsync(cancellationToken))!, true);
+    }
+
+    public async Task<NumberRow?> GetAsync(long projectId, long id, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"SELECT {Columns} FROM numbers n LEFT JOIN suppliers s ON s.id = n.supplier_id LEFT JOIN geos g ON g.id = n.geo_id WHERE n.project_id = $1 AND n.id = $2");
+        command.Parameters.Add(new NpgsqlParameter { Value = projectId });
+        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        return (await ReadRowsAsync(command, cancellationToken)).SingleOrDefault();
+    }
+
+    /// <summary>
+    /// A phone in every live project: one index probe per live project (LATERAL makes each probe its own,
+    /// pruned to that project's partition).
+    /// </summary>
+    public async Task<IReadOnlyList<NumberRow>> FindByPhoneAsync(string e164, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(LookupSql);
+        command.Parameters.Add(new NpgsqlParameter { Value = e164, NpgsqlDbType = NpgsqlDbType.Text });
+        return await ReadRowsAsync(command, cancellationToken);
+    }
+
+    public const string LookupSql = $"""
+        SELECT {Columns} FROM projects p
+        CROSS JOIN LATERAL (SELECT * FROM numbers x WHERE x.project_id = p.id AND x.phone = $1) n
+        LEFT JOIN suppliers s ON s.id = n.supplier_id LEFT JOIN geos g ON g.id = n.geo_id
+        WHERE p.deleted_at IS NULL
+        """;
+
+    /// <summary>
+    /// Appends the WHERE conditions of a filter, project first so the planner prunes to one partition. Values
+    /// are written as literals (COPY takes no parameters): every one is a number or digits, so nothing a user
+    /// typed reaches the SQL as text.
+    /// </summary>
+    public static void AppendFilter(StringBuilder sql, NumberFilter filter)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        sql.Append(invariant, $" n.project_id = {filter.ProjectId}");
+        if (filter.Status is { } status)
+            sql.Append(invariant, $" AND n.status = {(short)status}");
+        if (filter.SupplierId is { } supplier)
+            sql.Append(invariant, $" AND n.supplier_id = {supplier}");
+        if (filter.GeoId is { } geo)
+            sql.Append(invariant, $" AND n.geo_id = {geo}");
+        if (filter.NormalizedPrefix is { } prefix)
+            sql.Append($" AND n.phone LIKE '{prefix}%'");
+    }
+
+    private static void Add(StringBuilder sql, NpgsqlCommand command, string condition, string name, NpgsqlDbType type, object value)
+    {
+        sql.Append(condition);
+        command.Parameters.Add(new NpgsqlParameter(name, type) { Value = value });
+    }
+
+    private static async Task<List<NumberRow>> ReadRowsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var rows = new List<NumberRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new NumberRow(
+                reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetInt64(3), reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetInt64(5), reader.IsDBNull(6) ? null : reader.GetString(6),
+                (NumberStatus)reader.GetInt16(7), reader.GetInt32(8),
+                reader.IsDBNull(9) ? null : reader.GetFieldValue<DateTimeOffset>(9),
+                reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTimeOffset>(10),
+                reader.IsDBNull(11) ? null : reader.GetInt64(11),
+                reader.GetFieldValue<DateTimeOffset>(12),
+                reader.IsDBNull(13) ? null : reader.GetString(13)));
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,9 @@
+namespace PhoneCrm.Data.Numbers;
+
+public enum PageRequest
+{
+    First,
+    Older,
+    Newer,
+    Last,
+}

@@ -1,0 +1,31 @@
+using Npgsql;
+using PhoneCrm.Core.Common;
+using PhoneCrm.Data.Common;
+using PhoneCrm.Web.Features.Shared;
+
+namespace PhoneCrm.Web.Features.Imports;
+
+public static class ImportEndpoints
+{
+    public static void MapImportEndpoints(this WebApplication app) =>
+        // The reject report: every row not imported, with its row number in the file, raw value and reason.
+        app.MapGet("/imports/{batchId:long}/rejects.csv", async (long batchId, HttpContext http, ImportsService imports, NpgsqlDataSource dataSource) =>
+        {
+            var connection = new ClientConnection();
+            connection.CopyFrom(http);
+            try
+            {
+                await imports.EnsureBatchVisibleAsync(CurrentUser.From(http.User, connection), batchId, http.RequestAborted);
+            }
+            catch (DomainException)
+            {
+                return Results.NotFound();
+            }
+            http.Response.ContentType = "text/csv; charset=utf-8";
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"import-{batchId}-rejects.csv\"";
+            await CsvCopy.ToStreamAsync(dataSource,
+                $"SELECT row_number, spreadsheet_safe(raw_value) AS raw_value, reason FROM import_rejects WHERE batch_id = {batchId} ORDER BY row_number",
+                http.Response.Body, http.RequestAborted);
+            return Results.Empty;
+        });
+}
