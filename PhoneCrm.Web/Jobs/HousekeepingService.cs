@@ -3,17 +3,19 @@ using Npgsql;
 using PhoneCrm.Core.Audit;
 using PhoneCrm.Data;
 using PhoneCrm.Data.Audit;
+using PhoneCrm.Data.Imports;
 
 namespace PhoneCrm.Web.Jobs;
 
 /// <summary>
-/// Repairs what must always hold for partitions (every project has its numbers partition) and prunes the
-/// job's own run history. Idempotent: the run is keyed by Quartz's fire instance id, so a re-fire of the
+/// Repairs what must always hold for partitions (every project has its numbers partition), marks imports
+/// whose process died, and prunes the job's own run history. Idempotent: the run is keyed by Quartz's fire instance id, so a re-fire of the
 /// same firing records nothing twice.
 /// </summary>
 public sealed class HousekeepingService(
     NpgsqlDataSource dataSource,
     IDbContextFactory<CrmDbContext> contexts,
+    ImportRecovery imports,
     IConfiguration configuration,
     ILogger<HousekeepingService> logger)
 {
@@ -51,10 +53,12 @@ public sealed class HousekeepingService(
             await record.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
+        // An instance that died without restarting leaves its running import for the others to mark.
+        var interrupted = await imports.MarkInterruptedAsync(cancellationToken);
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.AddAudit(AuditActor.System(JobName), AuditActions.JobRun, AuditEntities.Job, JobName, null,
-            new { instanceId, fireInstanceId, repairedPartitions = repaired, prunedRuns = pruned });
+            new { instanceId, fireInstanceId, repairedPartitions = repaired, prunedRuns = pruned, interruptedImports = interrupted });
         await db.SaveChangesAsync(cancellationToken);
 
         logger.LogInformation(

@@ -14,7 +14,7 @@ public sealed class HousekeepingServiceTests(TestDatabase database) : IClassFixt
         var projectId = await new ProjectsService(database, TestLocalizer.Create())
             .CreateAsync(TestUsers.Administrator, new() { Name = "Housekept " + Guid.NewGuid() });
         await ExecuteAsync($"DROP TABLE numbers_p{projectId}");
-        var housekeeping = new HousekeepingService(database.DataSource, database,
+        var housekeeping = new HousekeepingService(database.DataSource, database, new PhoneCrm.Data.Imports.ImportRecovery(database.DataSource),
             new ConfigurationBuilder().Build(), NullLogger<HousekeepingService>.Instance);
 
         await housekeeping.RunAsync("instance-a", "fire-1", DateTimeOffset.UtcNow, default);

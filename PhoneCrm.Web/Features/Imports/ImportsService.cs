@@ -36,7 +36,7 @@ public sealed class ImportsService(
             await using (var target = new FileStream(storedPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
             await using (var source = upload.OpenReadStream(options.MaxUploadBytes, cancellationToken))
                 await source.CopyToAsync(target, cancellationToken);
-            return Describe(projectId, upload.Name, upload.Size, storedPath);
+            return Describe(projectId, upload.Name, upload.Size, storedPath, options.Limits);
         }
         catch
         {
@@ -45,9 +45,9 @@ public sealed class ImportsService(
         }
     }
 
-    public static ImportDraft Describe(long projectId, string fileName, long size, string storedPath)
+    public static ImportDraft Describe(long projectId, string fileName, long size, string storedPath, ImportFileLimits limits)
     {
-        using var file = ImportFileReader.Open(storedPath, new ImportFileLimits());
+        using var file = ImportFileReader.Open(storedPath, limits);
         var preview = file.Preview(10);
         return new ImportDraft(projectId, fileName, size, storedPath, file.Format.ToString(), file.Headers, preview,
             ColumnMappingGuesser.Guess(file.Headers, preview));
