@@ -44,7 +44,7 @@ public sealed class ImportBatchProgress(NpgsqlDataSource dataSource, long batchI
         await using var command = new NpgsqlCommand("""
             UPDATE import_batches SET status = 'completed', finished_at = now(), rows_read = @rows, accepted = @accepted,
                 rejected = @rejected, duplicates_in_file = @in_file, duplicates_in_project = @in_project,
-                duplicates_elsewhere = @elsewhere
+                duplicates_elsewhere = @elsewhere, id_after = @id_after, id_upto = @id_upto
             WHERE id = @batch;
             INSERT INTO audit_log (actor, user_id, ip_address, user_agent, action, entity_type, entity_id, new_values)
             VALUES (@actor, @user_id, @ip, @agent, @action, @entity, @project, @values::jsonb);
@@ -54,6 +54,7 @@ public sealed class ImportBatchProgress(NpgsqlDataSource dataSource, long batchI
             ["batch"] = job.BatchId, ["rows"] = outcome.RowsRead, ["accepted"] = outcome.Accepted,
             ["rejected"] = outcome.Rejected, ["in_file"] = outcome.DuplicatesInFile,
             ["in_project"] = outcome.DuplicatesInProject, ["elsewhere"] = outcome.DuplicatesElsewhere,
+            ["id_after"] = outcome.IdAfter, ["id_upto"] = outcome.IdUpto,
             ["actor"] = job.Actor.Name, ["user_id"] = job.Actor.UserId, ["ip"] = job.Actor.IpAddress,
             ["agent"] = job.Actor.UserAgent, ["action"] = AuditActions.Import, ["entity"] = AuditEntities.Project,
             ["project"] = job.ProjectId.ToString(),

@@ -6,4 +6,6 @@ public sealed record ImportOutcome(
     long Rejected,
     long DuplicatesInFile,
     long DuplicatesInProject,
-    long DuplicatesElsewhere);
+    long DuplicatesElsewhere,
+    long IdAfter,
+    long IdUpto);

@@ -44,14 +44,22 @@ public sealed class NumberImporter(NpgsqlDataSource dataSource, ILogger<NumberIm
                 ("project", job.ProjectId), ("elsewhere", ImportRejectReasons.InAnotherProject))
             : 0;
         await ExecuteAsync(connection, ImportSql.RejectSkipped, cancellationToken, ("batch", job.BatchId));
+        var idAfter = await ScalarAsync(connection, ImportSql.LastNumberId, cancellationToken);
         var accepted = await ExecuteAsync(connection, ImportSql.InsertNumbers, cancellationToken,
             ("project", job.ProjectId), ("batch", job.BatchId), ("supplier", (object?)job.Settings.SupplierId ?? DBNull.Value));
 
-        var outcome = new ImportOutcome(rowsRead, accepted, rejected, duplicatesInFile, inProject, elsewhere);
+        var idUpto = await ScalarAsync(connection, ImportSql.LastNumberId, cancellationToken);
+        var outcome = new ImportOutcome(rowsRead, accepted, rejected, duplicatesInFile, inProject, elsewhere, idAfter, idUpto);
         await ImportBatchProgress.CompleteAsync(connection, job, outcome, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Import {BatchId} into project {ProjectId}: {Outcome}", job.BatchId, job.ProjectId, outcome);
         return outcome;
+    }
+
+    private static async Task<long> ScalarAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private static async Task<long> ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken,

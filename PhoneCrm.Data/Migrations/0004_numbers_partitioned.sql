@@ -40,7 +40,6 @@ CREATE INDEX ix_numbers_last_call ON numbers (project_id, (coalesce(last_call_at
 CREATE INDEX ix_numbers_status ON numbers (project_id, status, id);
 CREATE INDEX ix_numbers_supplier ON numbers (project_id, supplier_id, id);
 CREATE INDEX ix_numbers_geo ON numbers (project_id, geo_id, id);
-CREATE INDEX ix_numbers_import_batch ON numbers (project_id, import_batch_id) WHERE import_batch_id IS NOT NULL;
 
 -- Counts per (project, status, supplier, geo): what grids show as totals, summed over the few groups a
 -- filter selects, instead of count(*) over millions of rows. 0 stands for "none" in supplier and geo.

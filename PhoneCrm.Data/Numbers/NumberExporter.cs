@@ -71,13 +71,25 @@ public sealed class NumberExporter(NpgsqlDataSource dataSource)
     }
 
     // Inline strings: no shared-string table to hold in memory, and a text cell can never be a formula.
+    // The element objects are written as start/end tags only and reused, so a million rows allocate
+    // nothing per cell but the text itself.
+    private static readonly Row _row = new();
+    private static readonly Cell _cell = new();
+    private static readonly InlineString _inline = new();
+    private static readonly Text _text = new();
+    private static readonly OpenXmlAttribute[] _inlineStringType = [new("t", "", "inlineStr")];
+
     private static void WriteRow(OpenXmlWriter writer, IReadOnlyList<string?> values)
     {
-        writer.WriteStartElement(new Row());
+        writer.WriteStartElement(_row);
         foreach (var value in values)
         {
-            writer.WriteStartElement(new Cell { DataType = CellValues.InlineString });
-            writer.WriteElement(new InlineString(new Text(value ?? "")));
+            writer.WriteStartElement(_cell, _inlineStringType);
+            writer.WriteStartElement(_inline);
+            writer.WriteStartElement(_text);
+            writer.WriteString(value ?? "");
+            writer.WriteEndElement();
+            writer.WriteEndElement();
             writer.WriteEndElement();
         }
         writer.WriteEndElement();

@@ -99,7 +99,7 @@ public sealed partial class TestDatabase : IAsyncLifetime, IAsyncDisposable, IDb
     {
         _name = name;
         _connectionString = connectionString;
-        _dataSource = NpgsqlDataSource.Create(connectionString);
+        _dataSource = CrmDataSource.Create(connectionString);
         _contextOptions = new DbContextOptionsBuilder<CrmDbContext>().UseNpgsql(_dataSource).Options;
     }
 

@@ -20,7 +20,7 @@ public static class DataSetup
                 "ConnectionStrings:Crm is not set. Run the app with scripts/run.sh, which provisions a local " +
                 "PostgreSQL, or set ConnectionStrings__Crm in the environment.");
 
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = "crm" }.Build();
+        var dataSource = CrmDataSource.Create(connectionString);
         builder.Services.AddSingleton(dataSource);
         builder.Services.AddDbContextFactory<CrmDbContext>(options => options.UseNpgsql(dataSource));
         builder.Services.AddSingleton<MigrationRunner>();
