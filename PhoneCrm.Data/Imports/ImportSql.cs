@@ -64,9 +64,10 @@ internal static class ImportSql
         SELECT @batch, row_number, raw_phone, reason FROM import_skipped
         """;
 
-    // Sequences are not transactional: last_value is the newest id handed out by anyone, so every id this
-    // import gets is above the value read before it and at most the value read after it.
-    public const string LastNumberId = "SELECT last_value FROM numbers_id_seq";
+    // Sequences are not transactional: this is the newest id handed out by anyone (before the first nextval,
+    // last_value is the start value not yet given out), so every id this import gets is above the value read
+    // before it and at most the value read after it.
+    public const string LastNumberId = "SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM numbers_id_seq";
 
     // Sorted by phone so the unique index takes the new keys in order; the other indexes lead with
     // (project_id, ...) and grow at their ends because ids only increase.
