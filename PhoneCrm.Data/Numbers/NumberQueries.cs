@@ -102,10 +102,7 @@ public sealed class NumberQueries(NpgsqlDataSource dataSource)
         return (await ReadRowsAsync(command, cancellationToken)).SingleOrDefault();
     }
 
-    /// <summary>
-    /// A phone in every live project: one index probe per live project (LATERAL makes each probe its own,
-    /// pruned to that project's partition).
-    /// </summary>
+    /// <summary>A phone in every live project: one probe of each partition's (phone) index.</summary>
     public async Task<IReadOnlyList<NumberRow>> FindByPhoneAsync(string e164, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(LookupSql);
@@ -114,10 +111,10 @@ public sealed class NumberQueries(NpgsqlDataSource dataSource)
     }
 
     public const string LookupSql = $"""
-        SELECT {Columns} FROM projects p
-        CROSS JOIN LATERAL (SELECT * FROM numbers x WHERE x.project_id = p.id AND x.phone = $1) n
+        SELECT {Columns} FROM numbers n
+        JOIN projects p ON p.id = n.project_id AND p.deleted_at IS NULL
         LEFT JOIN suppliers s ON s.id = n.supplier_id LEFT JOIN geos g ON g.id = n.geo_id
-        WHERE p.deleted_at IS NULL
+        WHERE n.phone = $1
         """;
 
     /// <summary>
