@@ -1,7 +1,5 @@
+using System.Globalization;
 using System.Text;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using Npgsql;
 using PhoneCrm.Data.Common;
 
@@ -9,12 +7,16 @@ namespace PhoneCrm.Data.Numbers;
 
 /// <summary>
 /// Streams a filtered set of a project's numbers out as CSV (PostgreSQL's COPY, straight through) or XLSX
-/// (OpenXmlWriter, row by row): memory stays flat whatever the size. Text cells are made spreadsheet-safe.
+/// (<see cref="XlsxStreamWriter"/>, row by row): memory stays flat whatever the size. Text cells are made
+/// spreadsheet-safe.
 /// </summary>
 public sealed class NumberExporter(NpgsqlDataSource dataSource)
 {
     public static readonly string[] Headers =
         ["phone", "status", "supplier", "geo", "attempts", "last_call_at", "converted_at", "created_at", "extra"];
+
+    // The one column that is not text (see SelectSql).
+    private const int AttemptsColumn = 4;
 
     private static string SelectSql(NumberFilter filter)
     {
@@ -38,60 +40,27 @@ public sealed class NumberExporter(NpgsqlDataSource dataSource)
     public Task<long> WriteCsvAsync(NumberFilter filter, Stream output, CancellationToken cancellationToken) =>
         CsvCopy.ToStreamAsync(dataSource, SelectSql(filter), output, cancellationToken);
 
-    /// <summary>Writes the workbook to <paramref name="path"/> (a package needs a seekable file), row by row.</summary>
+    /// <summary>Writes the workbook to <paramref name="path"/>, row by row, in constant memory.</summary>
     public async Task<long> WriteXlsxAsync(NumberFilter filter, string path, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(SelectSql(filter), connection) { CommandTimeout = 0 };
         await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
 
-        using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
-        var workbook = document.AddWorkbookPart();
-        var sheetPart = workbook.AddNewPart<WorksheetPart>();
+        await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        using var workbook = new XlsxStreamWriter(file, "Numbers");
+        workbook.WriteRow(Headers);
+        var values = new string?[Headers.Length];
         long rows = 0;
-        using (var writer = OpenXmlWriter.Create(sheetPart))
+        while (await reader.ReadAsync(cancellationToken))
         {
-            writer.WriteStartElement(new Worksheet());
-            writer.WriteStartElement(new SheetData());
-            WriteRow(writer, Headers);
-            var values = new string?[Headers.Length];
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                for (var i = 0; i < values.Length; i++)
-                    values[i] = await reader.IsDBNullAsync(i, cancellationToken) ? null : reader.GetValue(i).ToString();
-                WriteRow(writer, values);
-                rows++;
-            }
-            writer.WriteEndElement();
-            writer.WriteEndElement();
+            // Typed reads of a row already in Npgsql's buffer: GetValue boxed every cell, and the async null
+            // checks cost a state machine each, which together were a third of the time.
+            for (var i = 0; i < values.Length; i++)
+                values[i] = reader.IsDBNull(i) ? null : i == AttemptsColumn ? reader.GetInt32(i).ToString(CultureInfo.InvariantCulture) : reader.GetString(i);
+            workbook.WriteRow(values);
+            rows++;
         }
-        workbook.Workbook = new Workbook(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = "Numbers" }));
-        workbook.Workbook.Save();
         return rows;
-    }
-
-    // Inline strings: no shared-string table to hold in memory, and a text cell can never be a formula.
-    // The element objects are written as start/end tags only and reused, so a million rows allocate
-    // nothing per cell but the text itself.
-    private static readonly Row _row = new();
-    private static readonly Cell _cell = new();
-    private static readonly InlineString _inline = new();
-    private static readonly Text _text = new();
-    private static readonly OpenXmlAttribute[] _inlineStringType = [new("t", "", "inlineStr")];
-
-    private static void WriteRow(OpenXmlWriter writer, IReadOnlyList<string?> values)
-    {
-        writer.WriteStartElement(_row);
-        foreach (var value in values)
-        {
-            writer.WriteStartElement(_cell, _inlineStringType);
-            writer.WriteStartElement(_inline);
-            writer.WriteStartElement(_text);
-            writer.WriteString(value ?? "");
-            writer.WriteEndElement();
-            writer.WriteEndElement();
-            writer.WriteEndElement();
-        }
-        writer.WriteEndElement();
     }
 }
