@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Npgsql;
+using PhoneCrm.Data;
 using PhoneCrm.Data.Numbers;
 
 namespace PhoneCrm.Benchmarks;
@@ -15,7 +16,7 @@ public static class ExportOneVerb
         var format = args[0];
         var filter = new NumberFilter(long.Parse(args[1]));
         var path = args[2];
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await using var dataSource = CrmDataSource.Create(connectionString);
         var exporter = new NumberExporter(dataSource);
 
         var started = Stopwatch.GetTimestamp();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using PhoneCrm.Data;
 using PhoneCrm.Core.Audit;
 using PhoneCrm.Core.Imports;
 using PhoneCrm.Data.Imports;
@@ -23,7 +24,7 @@ public static class ImportOneVerb
         var path = args[1];
         // Columns of ImportFileRows: phone, name (kept in extra), supplier (created when new).
         var settings = new ImportSettings { PhoneColumn = 0, SupplierColumn = 2 };
-        await using var dataSource = NpgsqlDataSource.Create(ImportExplain.ApplyTo(connectionString));
+        await using var dataSource = CrmDataSource.Create(ImportExplain.ApplyTo(connectionString));
         var batchId = await CreateBatchAsync(dataSource, projectId, path, settings);
         var job = new ImportJob(batchId, projectId, "RU", path, settings, ImportFileLimits.Default,
             new AuditActor("bench", null, "127.0.0.1", "PhoneCrm.Benchmarks"));
