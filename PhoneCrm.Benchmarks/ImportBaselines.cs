@@ -22,14 +22,14 @@ public sealed class ImportBaselines(BenchDatabase database, string connectionStr
         BEGIN;
         CREATE TEMP TABLE plain_staging (phone text, name text, supplier text) ON COMMIT DROP;
         \copy plain_staging FROM {{Psql.Literal(csvPath)}} {{CopyOptions}}
-        INSERT INTO numbers (project_id, phone, supplier_id, extra)
+        INSERT INTO numbers_p{{projectId}} (project_id, phone, supplier_id, extra)
         SELECT {{projectId}}, p.e164, sp.id, jsonb_build_object('name', s.name)
         FROM plain_staging s
         CROSS JOIN LATERAL (SELECT regexp_replace(s.phone, '\D', '', 'g') AS digits) d
         CROSS JOIN LATERAL (SELECT CASE WHEN d.digits ~ '^[78]9\d{9}$' THEN '+7' || substr(d.digits, 2) END AS e164) p
         LEFT JOIN suppliers sp ON lower(sp.name) = lower(s.supplier)
         WHERE p.e164 IS NOT NULL
-        ON CONFLICT (project_id, phone) DO NOTHING;
+        ON CONFLICT (phone) DO NOTHING;
         ROLLBACK;
 
         """);
