@@ -72,7 +72,7 @@ public sealed class BrowserAppFixture : IAsyncLifetime
             {
                 throw new XunitException($"{e.Message}\n{Diagnostics(blazor)}", e);
             }
-            if (blazor.ConsoleErrors.Count > 0 || blazor.PageErrors.Count > 0)
+            if (blazor.ConsoleErrors.Count > 0 || blazor.UnexpectedPageErrors.Count > 0)
                 throw new XunitException($"The page logged errors (CSP violations: {blazor.CspViolations.Count}).\n{Diagnostics(blazor)}");
         }, options, name);
     }
@@ -89,7 +89,12 @@ public sealed class BrowserAppFixture : IAsyncLifetime
     private string Diagnostics(BlazorPage page) =>
         $"--- page errors ---\n{string.Join('\n', page.PageErrors)}\n" +
         $"--- console errors ---\n{string.Join('\n', page.ConsoleErrors)}\n" +
+        $"--- app warnings and errors ---\n{string.Join('\n', App.Output.Where(IsProblem).TakeLast(30))}\n" +
         $"--- app output (last lines) ---\n{App.OutputTail(40)}";
+
+    // Serilog's console lines start with "[HH:mm:ss LVL]"; an exception's own lines follow its WRN or ERR line.
+    private static bool IsProblem(string line) =>
+        line.Contains(" WRN]") || line.Contains(" ERR]") || line.Contains(" FTL]") || line.Contains("Exception");
 
     private static InvalidOperationException NotStarted() =>
         new("The browser app fixture is not started: use it as IClassFixture<BrowserAppFixture>.");
