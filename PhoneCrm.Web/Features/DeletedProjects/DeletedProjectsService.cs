@@ -15,7 +15,7 @@ public sealed class DeletedProjectsService(IDbContextFactory<CrmDbContext> conte
 {
     public async Task<IReadOnlyList<DeletedProjectRow>> ListAsync(CurrentUser user, CancellationToken cancellationToken = default)
     {
-        ThrowUnlessAdministrator(user);
+        user.EnsureAdministrator(l);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Projects.Where(p => p.DeletedAt != null).OrderByDescending(p => p.DeletedAt)
             .Select(p => new DeletedProjectRow(p.Id, p.Name, p.Description, p.DeletedAt!.Value, p.DeletedBy ?? ""))
@@ -24,7 +24,7 @@ public sealed class DeletedProjectsService(IDbContextFactory<CrmDbContext> conte
 
     public async Task RestoreAsync(CurrentUser user, long id, CancellationToken cancellationToken = default)
     {
-        ThrowUnlessAdministrator(user);
+        user.EnsureAdministrator(l);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var project = await DeletedProjectAsync(db, id, cancellationToken);
         if (await ProjectsService.IsNameTakenAsync(db, project.Name, project.Id, cancellationToken))
@@ -53,7 +53,7 @@ public sealed class DeletedProjectsService(IDbContextFactory<CrmDbContext> conte
     /// </summary>
     public async Task DeletePermanentlyAsync(CurrentUser user, long id, string typedName, CancellationToken cancellationToken = default)
     {
-        ThrowUnlessAdministrator(user);
+        user.EnsureAdministrator(l);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var project = await db.Projects.Include(p => p.Suppliers).Include(p => p.Geos)
@@ -73,10 +73,4 @@ public sealed class DeletedProjectsService(IDbContextFactory<CrmDbContext> conte
     private async Task<Core.Projects.Project> DeletedProjectAsync(CrmDbContext db, long id, CancellationToken cancellationToken) =>
         await db.Projects.SingleOrDefaultAsync(p => p.Id == id && p.DeletedAt != null, cancellationToken)
         ?? throw new DomainException(l["Projects.NotFound"]);
-
-    private void ThrowUnlessAdministrator(CurrentUser user)
-    {
-        if (!user.IsAdministrator)
-            throw new DomainException(l["Common.AdministratorsOnly"]);
-    }
 }

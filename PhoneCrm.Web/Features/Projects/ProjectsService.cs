@@ -69,8 +69,7 @@ public sealed class ProjectsService(IDbContextFactory<CrmDbContext> contexts, IS
 
     public async Task<long> CreateAsync(CurrentUser user, ProjectDraft draft, CancellationToken cancellationToken = default)
     {
-        if (!user.IsAdministrator)
-            throw new DomainException(l["Common.AdministratorsOnly"]);
+        user.EnsureAdministrator(l);
         await ThrowIfInvalidAsync(draft, null, cancellationToken);
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -104,8 +103,7 @@ public sealed class ProjectsService(IDbContextFactory<CrmDbContext> contexts, IS
     /// <summary>Takes the project out of every list and every manager's view; its data stays for a restore.</summary>
     public async Task SoftDeleteAsync(CurrentUser user, long id, CancellationToken cancellationToken = default)
     {
-        if (!user.IsAdministrator)
-            throw new DomainException(l["Common.AdministratorsOnly"]);
+        user.EnsureAdministrator(l);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var project = await db.Projects.SingleOrDefaultAsync(p => p.Id == id && p.DeletedAt == null, cancellationToken)
             ?? throw new DomainException(l["Projects.NotFound"]);

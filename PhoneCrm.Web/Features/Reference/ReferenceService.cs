@@ -31,7 +31,7 @@ public sealed class ReferenceService(IDbContextFactory<CrmDbContext> contexts, I
 
     public async Task SaveSupplierAsync(CurrentUser user, Supplier edited, CancellationToken cancellationToken = default)
     {
-        ThrowUnlessAdministrator(user);
+        user.EnsureAdministrator(l);
         if (string.IsNullOrWhiteSpace(edited.Name))
             throw new DomainException(l["Validation.NameRequired"]);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -57,7 +57,7 @@ public sealed class ReferenceService(IDbContextFactory<CrmDbContext> contexts, I
 
     public async Task SaveGeoAsync(CurrentUser user, Geo edited, CancellationToken cancellationToken = default)
     {
-        ThrowUnlessAdministrator(user);
+        user.EnsureAdministrator(l);
         if (string.IsNullOrWhiteSpace(edited.Code) || string.IsNullOrWhiteSpace(edited.Name))
             throw new DomainException(l["Reference.GeoCodeAndNameRequired"]);
         if (!ProjectRules.IsKnownTimeZone(edited.TimeZone))
@@ -86,7 +86,7 @@ public sealed class ReferenceService(IDbContextFactory<CrmDbContext> contexts, I
     /// <summary>A geo still used by a project (live or deleted) stays; the message says which.</summary>
     public async Task DeleteGeoAsync(CurrentUser user, long id, CancellationToken cancellationToken = default)
     {
-        ThrowUnlessAdministrator(user);
+        user.EnsureAdministrator(l);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var geo = await db.Geos.SingleOrDefaultAsync(g => g.Id == id, cancellationToken)
             ?? throw new DomainException(l["Reference.NotFound"]);
@@ -96,11 +96,5 @@ public sealed class ReferenceService(IDbContextFactory<CrmDbContext> contexts, I
         db.Geos.Remove(geo);
         db.AddAudit(user.Actor, AuditActions.Delete, AuditEntities.Geo, id.ToString(), new { geo.Code, geo.Name, geo.TimeZone }, null);
         await db.SaveChangesAsync(cancellationToken);
-    }
-
-    private void ThrowUnlessAdministrator(CurrentUser user)
-    {
-        if (!user.IsAdministrator)
-            throw new DomainException(l["Common.AdministratorsOnly"]);
     }
 }

@@ -1,6 +1,9 @@
 using System.Security.Claims;
+using Microsoft.Extensions.Localization;
+using PhoneCrm.Core.Common;
 using PhoneCrm.Core.Audit;
 using PhoneCrm.Core.Identity;
+using PhoneCrm.Web.Resources;
 
 namespace PhoneCrm.Web.Features.Shared;
 
@@ -17,5 +20,12 @@ public sealed record CurrentUser(string UserId, string UserName, bool IsAdminist
             userName,
             principal.IsInRole(CrmRoles.Administrator),
             new AuditActor(userName, userId, connection.IpAddress, connection.UserAgent));
+    }
+
+    /// <summary>Services check the role again, whatever the page did: a circuit can outlive a role change.</summary>
+    public void EnsureAdministrator(IStringLocalizer<Strings> l)
+    {
+        if (!IsAdministrator)
+            throw new DomainException(l["Common.AdministratorsOnly"]);
     }
 }

@@ -21,7 +21,7 @@ public sealed class UsersService(IServiceScopeFactory scopes, IStringLocalizer<S
 {
     public async Task<IReadOnlyList<UserRow>> ListAsync(CurrentUser actor, CancellationToken cancellationToken = default)
     {
-        ThrowUnlessAdministrator(actor);
+        actor.EnsureAdministrator(l);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
         var now = DateTimeOffset.UtcNow;
@@ -40,7 +40,7 @@ public sealed class UsersService(IServiceScopeFactory scopes, IStringLocalizer<S
 
     public async Task CreateAsync(CurrentUser actor, NewUser input, CancellationToken cancellationToken = default)
     {
-        ThrowUnlessAdministrator(actor);
+        actor.EnsureAdministrator(l);
         ThrowUnlessKnownRole(input.Role);
         await using var scope = scopes.CreateAsyncScope();
         var (db, users) = Services(scope);
@@ -62,7 +62,7 @@ public sealed class UsersService(IServiceScopeFactory scopes, IStringLocalizer<S
 
     public async Task SetRoleAsync(CurrentUser actor, string userId, string role, CancellationToken cancellationToken = default)
     {
-        ThrowUnlessAdministrator(actor);
+        actor.EnsureAdministrator(l);
         ThrowUnlessKnownRole(role);
         if (userId == actor.UserId)
             throw new DomainException(l["Users.CannotChangeOwnRole"]);
@@ -83,7 +83,7 @@ public sealed class UsersService(IServiceScopeFactory scopes, IStringLocalizer<S
 
     public async Task SetDisabledAsync(CurrentUser actor, string userId, bool disabled, CancellationToken cancellationToken = default)
     {
-        ThrowUnlessAdministrator(actor);
+        actor.EnsureAdministrator(l);
         if (userId == actor.UserId)
             throw new DomainException(l["Users.CannotDisableSelf"]);
         await using var scope = scopes.CreateAsyncScope();
@@ -102,7 +102,7 @@ public sealed class UsersService(IServiceScopeFactory scopes, IStringLocalizer<S
     /// <summary>Sets a new password, lifts a lockout and ends the user's sessions. The password is never audited.</summary>
     public async Task ResetPasswordAsync(CurrentUser actor, string userId, string newPassword, CancellationToken cancellationToken = default)
     {
-        ThrowUnlessAdministrator(actor);
+        actor.EnsureAdministrator(l);
         await using var scope = scopes.CreateAsyncScope();
         var (db, users) = Services(scope);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -118,7 +118,7 @@ public sealed class UsersService(IServiceScopeFactory scopes, IStringLocalizer<S
 
     public async Task AssignProjectsAsync(CurrentUser actor, string userId, IReadOnlyCollection<long> projectIds, CancellationToken cancellationToken = default)
     {
-        ThrowUnlessAdministrator(actor);
+        actor.EnsureAdministrator(l);
         await using var scope = scopes.CreateAsyncScope();
         var (db, users) = Services(scope);
         var user = await FindAsync(users, userId);
@@ -148,11 +148,5 @@ public sealed class UsersService(IServiceScopeFactory scopes, IStringLocalizer<S
     {
         if (!CrmRoles.All.Contains(role))
             throw new DomainException(l["Users.UnknownRole"]);
-    }
-
-    private void ThrowUnlessAdministrator(CurrentUser user)
-    {
-        if (!user.IsAdministrator)
-            throw new DomainException(l["Common.AdministratorsOnly"]);
     }
 }
