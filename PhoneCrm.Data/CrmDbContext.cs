@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PhoneCrm.Core.Audit;
 using PhoneCrm.Core.Projects;
 using PhoneCrm.Core.Reference;
+using PhoneCrm.Core.SoftPhone;
 using PhoneCrm.Data.Identity;
 using PhoneCrm.Data.Projects;
 using PhoneCrm.Data.Schema;
@@ -21,6 +22,8 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : Ident
     public DbSet<Supplier> Suppliers => Set<Supplier>();
     public DbSet<Geo> Geos => Set<Geo>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<WebhookSecret> WebhookSecrets => Set<WebhookSecret>();
+    public DbSet<CallResultStatus> CallResultStatuses => Set<CallResultStatus>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -20,6 +20,7 @@ builder.AddCrmHealthChecks();
 builder.Services.AddRadzenComponents();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.AddCrmFeatures();
+builder.AddCrmSoftPhone();
 
 var app = builder.Build();
 
@@ -34,6 +35,7 @@ app.UseCrmLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseRateLimiter();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapCrmHealthChecks();
@@ -41,6 +43,7 @@ app.MapAccountEndpoints();
 app.MapAuditExport();
 app.MapImportEndpoints();
 app.MapNumberExports();
+app.MapCrmSoftPhone();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

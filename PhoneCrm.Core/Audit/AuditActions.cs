@@ -21,11 +21,13 @@ public static class AuditActions
     public const string BulkStatusChange = "bulk_status_change";
     public const string StatusChange = "status_change";
     public const string JobRun = "job_run";
+    public const string CallEvent = "call_event";
+    public const string Revoke = "revoke";
 
     public static readonly IReadOnlyList<string> All =
     [
         Create, Update, Delete, Restore, PermanentDelete, Login, LoginFailed, Logout,
         RoleChange, PasswordReset, Disable, Enable, AssignProjects, Export, Import, RevertImport,
-        BulkStatusChange, StatusChange, JobRun,
+        BulkStatusChange, StatusChange, JobRun, CallEvent, Revoke,
     ];
 }

@@ -9,6 +9,9 @@ public static class AuditEntities
     public const string AuditLog = "audit_log";
     public const string Job = "job";
     public const string Number = "number";
+    public const string WebhookSecret = "webhook_secret";
+    public const string CallResultStatus = "call_result_status";
 
-    public static readonly IReadOnlyList<string> All = [Project, Number, Supplier, Geo, User, AuditLog, Job];
+    public static readonly IReadOnlyList<string> All =
+        [Project, Number, Supplier, Geo, User, AuditLog, Job, WebhookSecret, CallResultStatus];
 }

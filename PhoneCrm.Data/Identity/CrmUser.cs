@@ -10,4 +10,7 @@ public sealed class CrmUser : IdentityUser
     public bool IsDisabled { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The user chose not to see live call toasts.</summary>
+    public bool CallToastsMuted { get; set; }
 }

@@ -8,7 +8,8 @@ using PhoneCrm.Data.Imports;
 namespace PhoneCrm.Web.Jobs;
 
 /// <summary>
-/// Repairs what must always hold for partitions (every project has its numbers partition), marks imports
+/// Repairs what must always hold for partitions (every project has its numbers partition, call events have
+/// partitions for the months ahead), marks imports
 /// whose process died, and prunes the job's own run history. Idempotent: the run is keyed by Quartz's fire instance id, so a re-fire of the
 /// same firing records nothing twice.
 /// </summary>
@@ -34,6 +35,10 @@ public sealed class HousekeepingService(
                 WHERE to_regclass(numbers_partition_name(p.id)) IS NULL)
             SELECT count(*) FROM missing, LATERAL create_numbers_partition(missing.id)
             """, cancellationToken);
+        // Call events go into monthly partitions; making them ahead means no insert ever waits for one.
+        var callEventPartitions = await ScalarAsync(connection,
+            $"SELECT ensure_call_event_partitions(now(), {1 + configuration.GetValue("Crm:Jobs:CallEventMonthsAhead", 2)})",
+            cancellationToken);
         var pruned = await ScalarAsync(connection,
             $"WITH gone AS (DELETE FROM housekeeping_runs WHERE started_at < now() - interval '{keepDays} days' RETURNING 1) SELECT count(*) FROM gone",
             cancellationToken);
@@ -58,7 +63,7 @@ public sealed class HousekeepingService(
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.AddAudit(AuditActor.System(JobName), AuditActions.JobRun, AuditEntities.Job, JobName, null,
-            new { instanceId, fireInstanceId, repairedPartitions = repaired, prunedRuns = pruned, interruptedImports = interrupted });
+            new { instanceId, fireInstanceId, repairedPartitions = repaired, callEventPartitions, prunedRuns = pruned, interruptedImports = interrupted });
         await db.SaveChangesAsync(cancellationToken);
 
         logger.LogInformation(

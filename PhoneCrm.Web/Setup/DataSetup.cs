@@ -25,9 +25,17 @@ public static class DataSetup
         builder.Services.AddDbContextFactory<CrmDbContext>(options => options.UseNpgsql(dataSource));
         builder.Services.AddSingleton<MigrationRunner>();
 
-        // One key ring for all instances, so a cookie from one instance is valid on every other.
-        builder.Services.AddDataProtection().SetApplicationName("PhoneCrm");
-        builder.Services.Configure<KeyManagementOptions>(options => options.XmlRepository = new PostgresXmlRepository(dataSource));
+        builder.Services.AddCrmDataProtection(dataSource);
+    }
+
+    /// <summary>
+    /// One key ring for all instances, kept in PostgreSQL, so a cookie from one instance is valid on every other
+    /// and a secret encrypted by one is readable by all.
+    /// </summary>
+    public static void AddCrmDataProtection(this IServiceCollection services, NpgsqlDataSource dataSource)
+    {
+        services.AddDataProtection().SetApplicationName("PhoneCrm");
+        services.Configure<KeyManagementOptions>(options => options.XmlRepository = new PostgresXmlRepository(dataSource));
     }
 
     /// <summary>Brings the schema up to date and makes sure an administrator exists, before serving.</summary>
@@ -37,6 +45,10 @@ public static class DataSetup
         await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(lifetime);
         // Imports that were running when an instance died show as interrupted, not as running forever.
         await app.Services.GetRequiredService<PhoneCrm.Data.Imports.ImportRecovery>().MarkInterruptedAsync(lifetime);
+        // The housekeeping job keeps call-event months ahead; this covers an instance started after a long pause.
+        await using (var ensure = app.Services.GetRequiredService<NpgsqlDataSource>()
+                         .CreateCommand("SELECT ensure_call_event_partitions(now(), 3)"))
+            await ensure.ExecuteNonQueryAsync(lifetime);
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<AdministratorSeeder>().SeedAsync(lifetime);
     }

@@ -1,5 +1,6 @@
 using PhoneCrm.Core.Imports;
 using PhoneCrm.Data.Numbers;
+using PhoneCrm.Data.SoftPhone;
 using PhoneCrm.Tests.Data.Imports;
 using PhoneCrm.Tests.Infrastructure;
 using PhoneCrm.Web.Features.Imports;
@@ -21,7 +22,7 @@ public sealed class ImportRevertTests(TestDatabase database) : IClassFixture<Tes
         await _kit.ImportAsync(project, ImportTestKit.WriteCsv("phone\n+79130000001\n"), new ImportSettings());
         await _kit.ImportAsync(project, ImportTestKit.WriteCsv("phone\n+79130000002\n+79130000003\n+79130000004\n"), new ImportSettings());
         var batch = _kit.LastBatchId;
-        var numbers = new NumbersService(database, new NumberQueries(database.DataSource), TestLocalizer.Create());
+        var numbers = new NumbersService(database, new NumberQueries(database.DataSource), new CallEventQueries(database.DataSource), TestLocalizer.Create());
         var worked = (await numbers.PageAsync(TestUsers.Administrator, new NumberFilter(project, PhonePrefix: "79130000003"),
             NumberSort.Created, PageRequest.First, null, 10)).Rows.Single();
         await numbers.ChangeOneAsync(TestUsers.Administrator, project, worked.Id, PhoneCrm.Core.Numbers.NumberStatus.Callback);

@@ -10,6 +10,7 @@ using PhoneCrm.Core.Numbers;
 using PhoneCrm.Data;
 using PhoneCrm.Data.Audit;
 using PhoneCrm.Data.Numbers;
+using PhoneCrm.Data.SoftPhone;
 using PhoneCrm.Web.Features.Projects;
 using PhoneCrm.Web.Features.Shared;
 using PhoneCrm.Web.Resources;
@@ -17,7 +18,8 @@ using PhoneCrm.Web.Resources;
 namespace PhoneCrm.Web.Features.Numbers;
 
 /// <summary>Reading and changing a project's numbers, for users who may see the project.</summary>
-public sealed class NumbersService(IDbContextFactory<CrmDbContext> contexts, NumberQueries queries, IStringLocalizer<Strings> l)
+public sealed class NumbersService(
+    IDbContextFactory<CrmDbContext> contexts, NumberQueries queries, CallEventQueries calls, IStringLocalizer<Strings> l)
 {
     public async Task<NumberPage> PageAsync(CurrentUser user, NumberFilter filter, NumberSort sort, PageRequest request,
         NumberCursor? cursor, int size, CancellationToken cancellationToken = default)
@@ -92,6 +94,13 @@ public sealed class NumbersService(IDbContextFactory<CrmDbContext> contexts, Num
         var id = numberId.ToString();
         return await db.AuditLog.AsNoTracking().Where(a => a.EntityType == AuditEntities.Number && a.EntityId == id)
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(200).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The calls linked to one number, newest first: the card's timeline.</summary>
+    public async Task<IReadOnlyList<CallRow>> CallsAsync(CurrentUser user, long projectId, long numberId, CancellationToken cancellationToken = default)
+    {
+        await EnsureVisibleAsync(user, projectId, cancellationToken);
+        return await calls.TimelineAsync(projectId, numberId, 500, cancellationToken);
     }
 
     private async Task EnsureVisibleAsync(CurrentUser user, long projectId, CancellationToken cancellationToken)

@@ -1,0 +1,144 @@
+namespace PhoneCrm.Data.SoftPhone;
+
+/// <summary>
+/// Stores a batch of call events in one statement (one round trip, one transaction): new event ids, the events,
+/// their links to numbers, the numbers' new state, an audit row per changed number, and a notification for
+/// every instance's toasts, delivered at commit. A replayed event id stops at the first step and changes nothing.
+/// </summary>
+internal static class CallEventSql
+{
+    public const string Ingest = """
+        WITH input AS MATERIALIZED (
+            SELECT DISTINCT ON (event_id) *
+            FROM unnest($1::text[], $2::smallint[], $3::smallint[], $4::text[], $5::text[], $6::text[], $7::bigint[],
+                        $8::timestamptz[], $9::integer[], $10::text[], $11::text[])
+                 AS e(event_id, type, direction, raw_phone, phone, operator, project_id, started_at, duration_seconds,
+                      result, recording_url)
+            ORDER BY event_id
+        ),
+        fresh AS (
+            INSERT INTO call_event_ids (event_id, received_at)
+            SELECT event_id, now() FROM input
+            ON CONFLICT DO NOTHING
+            RETURNING event_id
+        ),
+        new_events AS MATERIALIZED (
+            SELECT nextval('call_events_id_seq') AS id, i.* FROM input i JOIN fresh f USING (event_id)
+        ),
+        -- The linking rule: an event that names a project links to the number with its phone in that project, if
+        -- the project is live; an event that names none links to the number with its phone in every live project
+        -- (an operator may call one person about several projects). Deleted projects never get calls.
+        matches AS MATERIALIZED (
+            SELECT e.id AS call_event_id, n.project_id, n.id AS number_id, e.type, e.started_at,
+                   lower(coalesce(e.result, CASE WHEN e.type = 3 THEN 'missed' END)) AS result
+            FROM new_events e
+            JOIN numbers n ON n.phone = e.phone
+            JOIN projects p ON p.id = n.project_id AND p.deleted_at IS NULL
+            WHERE e.project_id IS NULL OR n.project_id = e.project_id
+        ),
+        stored AS (
+            INSERT INTO call_events (received_at, id, event_id, type, direction, raw_phone, phone, operator, project_id,
+                                     started_at, duration_seconds, result, recording_url, linked_numbers)
+            SELECT now(), e.id, e.event_id, e.type, e.direction, e.raw_phone, e.phone, e.operator, e.project_id,
+                   e.started_at, e.duration_seconds, e.result, e.recording_url,
+                   (SELECT count(*) FROM matches m WHERE m.call_event_id = e.id)
+            FROM new_events e
+            RETURNING linked_numbers
+        ),
+        linked AS (
+            INSERT INTO call_links (received_at, call_event_id, project_id, number_id, started_at)
+            SELECT now(), call_event_id, project_id, number_id, started_at FROM matches
+            RETURNING 1
+        ),
+        -- Per number: finished calls (ended, missed) count as attempts; the status comes from the newest call
+        -- whose result has a mapping.
+        per_number AS (
+            SELECT m.project_id, m.number_id,
+                   count(*) FILTER (WHERE m.type IN (2, 3)) AS calls,
+                   max(m.started_at) AS last_started,
+                   (array_agg(r.status ORDER BY m.started_at DESC, m.call_event_id DESC)
+                        FILTER (WHERE r.status IS NOT NULL))[1] AS mapped_status,
+                   max(m.started_at) FILTER (WHERE r.status IS NOT NULL) AS mapped_at
+            FROM matches m LEFT JOIN call_result_statuses r ON r.result = m.result
+            GROUP BY m.project_id, m.number_id
+        ),
+        -- Locked in one order, so two batches about the same numbers wait for each other instead of deadlocking;
+        -- the locked values are the old values the audit rows record.
+        locked AS MATERIALIZED (
+            SELECT n.project_id, n.id, n.status, n.attempts, n.last_call_at, n.converted_at
+            FROM numbers n JOIN per_number pn ON n.project_id = pn.project_id AND n.id = pn.number_id
+            ORDER BY n.project_id, n.id
+            FOR UPDATE OF n
+        ),
+        -- The status rule: a mapped result sets the status unless the number is already converted or rejected
+        -- (outcomes only people undo), and unless the call is older than the number's last call (a late event
+        -- does not overwrite what a newer call decided).
+        decided AS (
+            SELECT l.*, pn.calls, pn.last_started, pn.mapped_at,
+                   CASE WHEN pn.mapped_status IS NOT NULL AND l.status NOT IN (5, 6)
+                             AND (l.last_call_at IS NULL OR pn.mapped_at >= l.last_call_at)
+                        THEN pn.mapped_status ELSE l.status END AS new_status
+            FROM locked l JOIN per_number pn ON pn.project_id = l.project_id AND pn.number_id = l.id
+        ),
+        changed AS (
+            UPDATE numbers n
+            SET attempts = d.attempts + d.calls,
+                last_call_at = greatest(d.last_call_at, d.last_started),
+                status = d.new_status,
+                converted_at = CASE WHEN d.new_status = 5 AND d.status <> 5 THEN d.mapped_at ELSE d.converted_at END,
+                worked_at = now()
+            FROM decided d
+            WHERE n.project_id = d.project_id AND n.id = d.id
+            RETURNING n.project_id, n.id, n.status, n.attempts, n.last_call_at,
+                      d.status AS old_status, d.attempts AS old_attempts, d.last_call_at AS old_last_call_at
+        ),
+        audited AS (
+            INSERT INTO audit_log (at, actor, action, entity_type, entity_id, old_values, new_values)
+            SELECT now(), $12, $13, $14, c.id::text,
+                   jsonb_build_object('status', c.old_status, 'attempts', c.old_attempts, 'last_call_at', c.old_last_call_at),
+                   jsonb_build_object('project_id', c.project_id, 'status', c.status, 'attempts', c.attempts,
+                                      'last_call_at', c.last_call_at)
+            FROM changed c
+            RETURNING 1
+        ),
+        -- Toasts: the ids of linked events, a few hundred per notification (a payload holds under 8000 bytes).
+        -- NOTIFY is transactional: listeners hear of the events only once they are committed.
+        notified AS (
+            SELECT count(pg_notify($15, json_build_object('at', now(), 'ids', ids)::text)) AS n
+            FROM (SELECT array_agg(id) AS ids
+                  FROM (SELECT DISTINCT call_event_id AS id FROM matches) m
+                  GROUP BY id / 400) chunks
+        )
+        SELECT (SELECT count(*) FROM input)::int,
+               (SELECT count(*) FROM stored)::int,
+               (SELECT count(*) FROM linked)::int,
+               (SELECT count(*) FROM stored WHERE linked_numbers = 0)::int,
+               (SELECT count(*) FROM audited)::int,
+               (SELECT n FROM notified)::int
+        """;
+
+    /// <summary>The events behind toasts: those named in a notification, with what a toast shows.</summary>
+    public const string ToastRows = """
+        SELECT e.id, e.received_at, e.type, n.phone, l.project_id, p.name, l.number_id, s.name
+        FROM call_links l
+        JOIN call_events e ON e.received_at = l.received_at AND e.id = l.call_event_id
+        JOIN projects p ON p.id = l.project_id
+        JOIN numbers n ON n.project_id = l.project_id AND n.id = l.number_id
+        LEFT JOIN suppliers s ON s.id = n.supplier_id
+        WHERE l.received_at = $1 AND l.call_event_id = ANY($2)
+        ORDER BY e.id
+        """;
+
+    /// <summary>After a lost LISTEN connection: every linked event received since a moment, to replay what was missed.</summary>
+    public const string ToastRowsSince = """
+        SELECT e.id, e.received_at, e.type, n.phone, l.project_id, p.name, l.number_id, s.name
+        FROM call_links l
+        JOIN call_events e ON e.received_at = l.received_at AND e.id = l.call_event_id
+        JOIN projects p ON p.id = l.project_id
+        JOIN numbers n ON n.project_id = l.project_id AND n.id = l.number_id
+        LEFT JOIN suppliers s ON s.id = n.supplier_id
+        WHERE l.received_at >= $1
+        ORDER BY e.id
+        LIMIT 5000
+        """;
+}

@@ -1,0 +1,72 @@
+using Npgsql;
+using NpgsqlTypes;
+using PhoneCrm.Core.Audit;
+using PhoneCrm.Core.SoftPhone;
+
+namespace PhoneCrm.Data.SoftPhone;
+
+/// <summary>Stores SoftPhone call events and applies them to numbers; see <see cref="CallEventSql.Ingest"/> for the rules.</summary>
+public sealed class CallEventStore(NpgsqlDataSource dataSource)
+{
+    public const string NotificationChannel = "call_events";
+    public const string JobName = "softphone";
+
+    public async Task<CallIngestResult> IngestAsync(IReadOnlyList<CallEvent> events, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await IngestOnceAsync(events, cancellationToken);
+            }
+            catch (PostgresException e) when (IsMissingPartition(e) && attempt == 1)
+            {
+                // The housekeeping job makes months ahead; this only happens if it has not run for that long.
+                await using var ensure = dataSource.CreateCommand("SELECT ensure_call_event_partitions(now(), 2)");
+                await ensure.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
+            {
+                // Rows are locked in one order, but a batch and a person's bulk change can still cross.
+            }
+        }
+    }
+
+    private async Task<CallIngestResult> IngestOnceAsync(IReadOnlyList<CallEvent> events, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(CallEventSql.Ingest);
+        var p = command.Parameters;
+        p.Add(Array(events, e => e.EventId, NpgsqlDbType.Text));
+        p.Add(Array(events, e => (short)e.Type, NpgsqlDbType.Smallint));
+        p.Add(Array(events, e => (short)e.Direction, NpgsqlDbType.Smallint));
+        p.Add(Array(events, e => e.RawPhone, NpgsqlDbType.Text));
+        p.Add(Array(events, e => e.Phone, NpgsqlDbType.Text));
+        p.Add(Array(events, e => e.Operator, NpgsqlDbType.Text));
+        p.Add(Array(events, e => e.ProjectId, NpgsqlDbType.Bigint));
+        p.Add(Array(events, e => e.StartedAt, NpgsqlDbType.TimestampTz));
+        p.Add(Array(events, e => e.DurationSeconds, NpgsqlDbType.Integer));
+        p.Add(Array(events, e => e.Result, NpgsqlDbType.Text));
+        p.Add(Array(events, e => e.RecordingUrl, NpgsqlDbType.Text));
+        p.Add(new NpgsqlParameter { Value = AuditActor.System(JobName).Name, NpgsqlDbType = NpgsqlDbType.Text });
+        p.Add(new NpgsqlParameter { Value = AuditActions.CallEvent, NpgsqlDbType = NpgsqlDbType.Text });
+        p.Add(new NpgsqlParameter { Value = AuditEntities.Number, NpgsqlDbType = NpgsqlDbType.Text });
+        p.Add(new NpgsqlParameter { Value = NotificationChannel, NpgsqlDbType = NpgsqlDbType.Text });
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var received = reader.GetInt32(0);
+        var stored = reader.GetInt32(1);
+        return new CallIngestResult(received, stored, received - stored, reader.GetInt32(2), reader.GetInt32(3));
+    }
+
+    private static NpgsqlParameter Array<T>(IReadOnlyList<CallEvent> events, Func<CallEvent, T> select, NpgsqlDbType type)
+    {
+        var values = new T[events.Count];
+        for (var i = 0; i < values.Length; i++)
+            values[i] = select(events[i]);
+        return new NpgsqlParameter { Value = values, NpgsqlDbType = NpgsqlDbType.Array | type };
+    }
+
+    private static bool IsMissingPartition(PostgresException e) =>
+        e.SqlState == PostgresErrorCodes.CheckViolation && e.MessageText.Contains("no partition", StringComparison.Ordinal);
+}

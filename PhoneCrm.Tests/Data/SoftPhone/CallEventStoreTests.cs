@@ -1,0 +1,142 @@
+using Npgsql;
+using PhoneCrm.Core.Numbers;
+using PhoneCrm.Core.SoftPhone;
+using PhoneCrm.Data.SoftPhone;
+using PhoneCrm.Tests.Infrastructure;
+
+namespace PhoneCrm.Tests.Data.SoftPhone;
+
+/// <summary>Storing call events and what they do to numbers, against a real PostgreSQL.</summary>
+public sealed class CallEventStoreTests(TestDatabase database) : IClassFixture<TestDatabase>
+{
+    private readonly CallEventStore _store = new(database.DataSource);
+    private static int _phones;
+
+    private static string NewPhone() => $"+7917{Interlocked.Increment(ref _phones) + 1_000_000:D7}";
+
+    private static CallEvent Event(string phone, CallEventType type = CallEventType.Ended, long? projectId = null,
+        string? result = null, DateTimeOffset? startedAt = null, string? id = null) =>
+        new(id ?? Guid.NewGuid().ToString(), type, CallDirection.Outbound, phone, phone, "op-7", projectId,
+            startedAt ?? DateTimeOffset.UtcNow.AddMinutes(-5), 42, result, null);
+
+    private async Task<long> AddNumberAsync(long projectId, string phone)
+    {
+        await using var command = database.DataSource.CreateCommand(
+            $"INSERT INTO numbers (project_id, phone) VALUES ({projectId}, '{phone}') RETURNING id");
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var command = database.DataSource.CreateCommand(sql);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
+    public async Task An_event_for_a_phone_in_three_projects_links_all_three_and_counts_an_attempt_in_each()
+    {
+        var projects = await ProjectSeeder.InsertAsync(database, "Three " + Guid.NewGuid().ToString("N")[..6], 3);
+        var phone = NewPhone();
+        foreach (var project in projects)
+            await AddNumberAsync(project, phone);
+
+        var result = await _store.IngestAsync([Event(phone)], CancellationToken.None);
+
+        Assert.Equal(new CallIngestResult(1, 1, 0, 3, 0), result);
+        Assert.Equal(3L, await ScalarAsync<long>($"SELECT count(*) FROM numbers WHERE phone = '{phone}' AND attempts = 1 AND last_call_at IS NOT NULL"));
+        Assert.Equal(3L, await ScalarAsync<long>(
+            $"SELECT count(*) FROM audit_log WHERE actor = 'system:softphone' AND action = 'call_event' AND entity_id IN (SELECT id::text FROM numbers WHERE phone = '{phone}')"));
+    }
+
+    [Fact]
+    public async Task An_event_naming_a_project_links_only_that_project()
+    {
+        var projects = await ProjectSeeder.InsertAsync(database, "Named " + Guid.NewGuid().ToString("N")[..6], 2);
+        var phone = NewPhone();
+        var wanted = await AddNumberAsync(projects[1], phone);
+        await AddNumberAsync(projects[0], phone);
+
+        var result = await _store.IngestAsync([Event(phone, projectId: projects[1])], CancellationToken.None);
+
+        Assert.Equal(1, result.Linked);
+        Assert.Equal(wanted, await ScalarAsync<long>($"SELECT number_id FROM call_links l JOIN call_events e ON e.id = l.call_event_id WHERE e.phone = '{phone}'"));
+        Assert.Equal(0, await ScalarAsync<int>($"SELECT attempts FROM numbers WHERE project_id = {projects[0]} AND phone = '{phone}'"));
+    }
+
+    [Fact]
+    public async Task An_unmatched_event_is_kept_and_a_replay_changes_nothing()
+    {
+        var phone = NewPhone();
+        var unmatched = Event(phone);
+
+        Assert.Equal(new CallIngestResult(1, 1, 0, 0, 1), await _store.IngestAsync([unmatched], CancellationToken.None));
+        Assert.Equal(new CallIngestResult(1, 0, 1, 0, 0), await _store.IngestAsync([unmatched], CancellationToken.None));
+
+        Assert.Equal(1L, await ScalarAsync<long>($"SELECT count(*) FROM call_events WHERE phone = '{phone}' AND linked_numbers = 0"));
+        var listed = await new CallEventQueries(database.DataSource).UnmatchedAsync(null, 500, CancellationToken.None);
+        Assert.Contains(listed, c => c.EventId == unmatched.EventId);
+    }
+
+    [Fact]
+    public async Task A_mapped_result_sets_the_status_but_converted_numbers_and_late_events_keep_theirs()
+    {
+        var project = (await ProjectSeeder.InsertAsync(database, "Status " + Guid.NewGuid().ToString("N")[..6], 1))[0];
+        var phone = NewPhone();
+        var number = await AddNumberAsync(project, phone);
+        var now = DateTimeOffset.UtcNow;
+
+        await _store.IngestAsync([Event(phone, result: "callback", startedAt: now.AddMinutes(-10))], CancellationToken.None);
+        Assert.Equal((short)NumberStatus.Callback, await ScalarAsync<short>($"SELECT status FROM numbers WHERE id = {number}"));
+
+        // Late: older than the last call, so it does not overwrite the newer call's outcome.
+        await _store.IngestAsync([Event(phone, result: "no_answer", startedAt: now.AddMinutes(-30))], CancellationToken.None);
+        Assert.Equal((short)NumberStatus.Callback, await ScalarAsync<short>($"SELECT status FROM numbers WHERE id = {number}"));
+
+        await _store.IngestAsync([Event(phone, result: "SALE", startedAt: now.AddMinutes(-5))], CancellationToken.None);
+        Assert.Equal((short)NumberStatus.Converted, await ScalarAsync<short>($"SELECT status FROM numbers WHERE id = {number}"));
+        Assert.True(await ScalarAsync<bool>($"SELECT converted_at IS NOT NULL FROM numbers WHERE id = {number}"));
+
+        // Converted is final for calls: only a person changes it.
+        await _store.IngestAsync([Event(phone, type: CallEventType.Missed, startedAt: now.AddMinutes(-1))], CancellationToken.None);
+        Assert.Equal((short)NumberStatus.Converted, await ScalarAsync<short>($"SELECT status FROM numbers WHERE id = {number}"));
+        Assert.Equal(4, await ScalarAsync<int>($"SELECT attempts FROM numbers WHERE id = {number}"));
+        Assert.Equal(1L, await ScalarAsync<long>(
+            $"SELECT n FROM number_counts WHERE project_id = {project} AND status = {(short)NumberStatus.Converted}"));
+    }
+
+    [Fact]
+    public async Task Ringing_and_answered_events_are_not_attempts()
+    {
+        var project = (await ProjectSeeder.InsertAsync(database, "Ringing " + Guid.NewGuid().ToString("N")[..6], 1))[0];
+        var phone = NewPhone();
+        var number = await AddNumberAsync(project, phone);
+
+        await _store.IngestAsync([Event(phone, CallEventType.Ringing), Event(phone, CallEventType.Answered)], CancellationToken.None);
+
+        Assert.Equal(0, await ScalarAsync<int>($"SELECT attempts FROM numbers WHERE id = {number}"));
+        var timeline = await new CallEventQueries(database.DataSource).TimelineAsync(project, number, 10, CancellationToken.None);
+        Assert.Equal(2, timeline.Count);
+    }
+
+    [Fact]
+    public async Task Listeners_hear_linked_events_only_after_commit_and_can_read_their_toasts()
+    {
+        var project = (await ProjectSeeder.InsertAsync(database, "Notify " + Guid.NewGuid().ToString("N")[..6], 1))[0];
+        var phone = NewPhone();
+        var number = await AddNumberAsync(project, phone);
+        await using var listener = await database.DataSource.OpenConnectionAsync();
+        var payloads = new List<string>();
+        listener.Notification += (_, e) => payloads.Add(e.Payload);
+        await using (var listen = new NpgsqlCommand($"LISTEN {CallEventStore.NotificationChannel}", listener))
+            await listen.ExecuteNonQueryAsync();
+
+        await _store.IngestAsync([Event(phone), Event(NewPhone())], CancellationToken.None);
+        await listener.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var notice = System.Text.Json.JsonDocument.Parse(Assert.Single(payloads)).RootElement;
+        var ids = notice.GetProperty("ids").EnumerateArray().Select(i => i.GetInt64()).ToArray();
+        var toasts = await new CallEventQueries(database.DataSource).ToastsAsync(notice.GetProperty("at").GetDateTimeOffset(), ids, CancellationToken.None);
+        var toast = Assert.Single(toasts);
+        Assert.Equal((project, number, phone), (toast.ProjectId, toast.NumberId, toast.Phone));
+    }
+}

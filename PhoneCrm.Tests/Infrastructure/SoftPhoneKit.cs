@@ -1,0 +1,56 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
+using PhoneCrm.Core.SoftPhone;
+using PhoneCrm.Web.Features.SoftPhone;
+using PhoneCrm.Web.Setup;
+
+namespace PhoneCrm.Tests.Infrastructure;
+
+/// <summary>What SoftPhone does, for tests: holds a secret made the way the settings page makes it, signs and posts events.</summary>
+public static class SoftPhoneKit
+{
+    /// <summary>Creates an active webhook secret through the settings service, encrypted with the shared key ring.</summary>
+    public static async Task<string> CreateSecretAsync(TestDatabase database, string name = "tests")
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddCrmDataProtection(database.DataSource);
+        await using var provider = services.BuildServiceProvider();
+        var ring = new WebhookSecretRing(database, provider.GetRequiredService<IDataProtectionProvider>(), new SoftPhoneOptions(), TimeProvider.System);
+        return await new SoftPhoneSettingsService(database, ring, TestLocalizer.Create()).CreateSecretAsync(TestUsers.Administrator, name);
+    }
+
+    public static string Event(string eventId, string phone, string type = "ended", long? projectId = null, string? result = null,
+        DateTimeOffset? startedAt = null, int duration = 30) =>
+        JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["eventId"] = eventId,
+            ["type"] = type,
+            ["phone"] = phone,
+            ["direction"] = "outbound",
+            ["operator"] = "op-101",
+            ["projectId"] = projectId,
+            ["startedAt"] = startedAt ?? DateTimeOffset.UtcNow.AddMinutes(-1),
+            ["durationSeconds"] = duration,
+            ["result"] = result,
+        });
+
+    public static string Batch(IEnumerable<string> events) => "[" + string.Join(",", events) + "]";
+
+    public static HttpRequestMessage SignedRequest(string body, string? secret, DateTimeOffset? signedAt = null)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var request = new HttpRequestMessage(HttpMethod.Post, SoftPhoneWebhook.Path) { Content = new ByteArrayContent(bytes) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        if (secret is not null)
+            request.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, WebhookSignature.Header(
+                Encoding.UTF8.GetBytes(secret), (signedAt ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds(), bytes));
+        return request;
+    }
+
+    public static Task<HttpResponseMessage> PostAsync(HttpClient client, string body, string? secret, DateTimeOffset? signedAt = null) =>
+        client.SendAsync(SignedRequest(body, secret, signedAt));
+}

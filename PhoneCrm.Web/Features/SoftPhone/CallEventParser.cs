@@ -1,0 +1,166 @@
+using System.Text.Json;
+using PhoneCrm.Core.Numbers;
+using PhoneCrm.Core.SoftPhone;
+
+namespace PhoneCrm.Web.Features.SoftPhone;
+
+/// <summary>
+/// Turns a webhook body (one event object or an array of them) into validated events, or into errors keyed by
+/// the field they are about (<c>phone</c>, <c>[3].startedAt</c>), for a 400 problem response. Either every
+/// event is valid and all are stored, or none is: a sender fixes the batch and posts it again.
+/// </summary>
+public static class CallEventParser
+{
+    private const int MaxIdLength = 128;
+    private const int MaxPhoneLength = 64;
+    private const int MaxTextLength = 128;
+    private const int MaxUrlLength = 2048;
+    private const int MaxDurationSeconds = 7 * 24 * 3600;
+    private static readonly DateTimeOffset _earliest = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public sealed record Result(IReadOnlyList<CallEvent> Events, Dictionary<string, string[]> Errors)
+    {
+        public bool IsValid => Errors.Count == 0;
+    }
+
+    /// <summary>Validates; the events' Phone is left null for <see cref="Normalize"/>, once their projects' countries are known.</summary>
+    public static Result Parse(ReadOnlySpan<byte> body, int maxEvents, DateTimeOffset now)
+    {
+        var errors = new Dictionary<string, string[]>();
+        CallEventJson?[] items;
+        bool isArray;
+        try
+        {
+            (items, isArray) = Deserialize(body);
+        }
+        catch (JsonException e)
+        {
+            errors[FieldOf(e.Path)] = [$"Not valid JSON here: {FirstSentence(e.Message)}"];
+            return new Result([], errors);
+        }
+        if (items.Length == 0)
+            errors["body"] = ["Send at least one event."];
+        if (items.Length > maxEvents)
+            errors["body"] = [$"Send at most {maxEvents} events per request; this one has {items.Length}."];
+        if (errors.Count > 0)
+            return new Result([], errors);
+
+        var events = new List<CallEvent>(items.Length);
+        for (var i = 0; i < items.Length; i++)
+        {
+            var prefix = isArray ? $"[{i}]." : "";
+            var item = items[i];
+            if (item is null)
+            {
+                errors[isArray ? $"[{i}]" : "body"] = ["Expected an event object."];
+                continue;
+            }
+            var validated = Validate(item, prefix, now, errors);
+            if (validated is not null)
+                events.Add(validated);
+        }
+        return new Result(errors.Count == 0 ? events : [], errors);
+    }
+
+    private static (CallEventJson?[] Items, bool IsArray) Deserialize(ReadOnlySpan<byte> body)
+    {
+        var trimmed = body.TrimStart(" \t\r\n"u8);
+        if (trimmed.StartsWith("\uFEFF"u8))
+            trimmed = trimmed[3..].TrimStart(" \t\r\n"u8);
+        if (trimmed.Length > 0 && trimmed[0] == (byte)'[')
+            return (JsonSerializer.Deserialize(trimmed, CallEventJsonContext.Default.CallEventJsonArray) ?? [], true);
+        if (trimmed.Length > 0 && trimmed[0] == (byte)'{')
+            return ([JsonSerializer.Deserialize(trimmed, CallEventJsonContext.Default.CallEventJson)], false);
+        throw new JsonException("Expected a JSON object (one event) or an array of events.", "$", null, null);
+    }
+
+    /// <summary>Adds each event's E.164 phone (null when its raw value is not a phone number), as imports normalise.</summary>
+    /// <param name="countryFor">The default country for national-format phones, given the event's project id.</param>
+    public static IReadOnlyList<CallEvent> Normalize(IReadOnlyList<CallEvent> events, Func<long?, string> countryFor) =>
+        events.Select(e => PhoneNormalizer.Normalize(e.RawPhone, countryFor(e.ProjectId)) is { Ok: true } parsed
+            ? e with { Phone = parsed.E164 }
+            : e).ToList();
+
+    private static CallEvent? Validate(CallEventJson item, string prefix, DateTimeOffset now, Dictionary<string, string[]> errors)
+    {
+        var before = errors.Count;
+        var eventId = Text(item.EventId, "eventId", MaxIdLength, required: true);
+        var type = Choice<CallEventType>(item.Type, "type", "ringing, answered, ended or missed");
+        var direction = Choice<CallDirection>(item.Direction, "direction", "inbound or outbound");
+        var rawPhone = Text(item.Phone, "phone", MaxPhoneLength, required: true);
+        var operatorName = Text(item.Operator, "operator", MaxTextLength, required: false);
+        var result = Text(item.Result, "result", MaxTextLength, required: false);
+        var recordingUrl = Text(item.RecordingUrl, "recordingUrl", MaxUrlLength, required: false);
+        if (item.ProjectId is <= 0)
+            Add("projectId", "Must be a positive project id.");
+        if (item.StartedAt is not { } startedAt)
+            Add("startedAt", "Required: when the call started, ISO 8601 with an offset.");
+        else if (startedAt < _earliest || startedAt > now.AddDays(1))
+            Add("startedAt", "Must be a real moment, not in the future.");
+        if (item.DurationSeconds is < 0 or > MaxDurationSeconds)
+            Add("durationSeconds", $"Must be between 0 and {MaxDurationSeconds}.");
+        if (recordingUrl is not null && !(Uri.TryCreate(recordingUrl, UriKind.Absolute, out var uri)
+                                          && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
+            Add("recordingUrl", "Must be an absolute http or https URL.");
+        if (errors.Count > before)
+            return null;
+
+        return new CallEvent(eventId!, type!.Value, direction!.Value, rawPhone!, null,
+            operatorName, item.ProjectId, item.StartedAt!.Value, item.DurationSeconds ?? 0, result, recordingUrl);
+
+        void Add(string field, string message) => errors[prefix + field] = [message];
+
+        string? Text(string? value, string field, int maxLength, bool required)
+        {
+            var trimmed = value?.Trim();
+            if (string.IsNullOrEmpty(trimmed))
+            {
+                if (required)
+                    Add(field, "Required.");
+                return null;
+            }
+            if (trimmed.Length > maxLength)
+                Add(field, $"At most {maxLength} characters.");
+            else if (!IsStorableText(trimmed))
+                Add(field, "Contains control characters or broken Unicode.");
+            return trimmed;
+        }
+
+        T? Choice<T>(string? value, string field, string allowed) where T : struct, Enum
+        {
+            if (string.IsNullOrWhiteSpace(value))
+                Add(field, $"Required: {allowed}.");
+            else if (!Enum.TryParse<T>(value.Trim(), ignoreCase: true, out var parsedValue)
+                     || !Enum.IsDefined(parsedValue) || value.Trim().Any(char.IsDigit))
+                Add(field, $"Must be {allowed}.");
+            else
+                return parsedValue;
+            return null;
+        }
+    }
+
+    /// <summary>PostgreSQL text holds no NUL and UTF-8 holds no lone surrogate; other control characters have no place in these fields.</summary>
+    private static bool IsStorableText(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsControl(c))
+                return false;
+            if (char.IsHighSurrogate(c) && (i + 1 >= value.Length || !char.IsLowSurrogate(value[++i])))
+                return false;
+            if (char.IsLowSurrogate(c))
+                return false;
+        }
+        return true;
+    }
+
+    private static string FieldOf(string? jsonPath) =>
+        string.IsNullOrEmpty(jsonPath) || jsonPath == "$" ? "body" : jsonPath.TrimStart('$').TrimStart('.');
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return end > 0 ? message[..end] : message;
+    }
+}

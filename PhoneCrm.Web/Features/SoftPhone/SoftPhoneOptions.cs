@@ -1,0 +1,27 @@
+namespace PhoneCrm.Web.Features.SoftPhone;
+
+/// <summary>Settings of the SoftPhone webhook, section <c>Crm:SoftPhone</c>.</summary>
+public sealed class SoftPhoneOptions
+{
+    /// <summary>Bodies above this are refused with 413 before they are read; 1,000 events fit in a few hundred KB.</summary>
+    public int MaxBodyBytes { get; set; } = 1024 * 1024;
+
+    public int MaxEventsPerRequest { get; set; } = 1000;
+
+    /// <summary>How far a signature's timestamp may be from our clock, either way.</summary>
+    public int SignatureToleranceSeconds { get; set; } = 300;
+
+    /// <summary>The country for national-format phones in events that name no (known) project.</summary>
+    public string DefaultCountry { get; set; } = "RU";
+
+    /// <summary>Requests per window and sender address; more are answered 429.</summary>
+    public int RateLimitPermits { get; set; } = 20_000;
+
+    public int RateLimitWindowSeconds { get; set; } = 1;
+
+    /// <summary>How long active secrets are kept decrypted in memory before they are read again.</summary>
+    public int SecretCacheSeconds { get; set; } = 10;
+
+    /// <summary>The wait before the toast listener reconnects after losing its connection.</summary>
+    public int ListenerReconnectSeconds { get; set; } = 1;
+}

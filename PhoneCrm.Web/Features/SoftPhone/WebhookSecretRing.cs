@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using PhoneCrm.Data;
+
+namespace PhoneCrm.Web.Features.SoftPhone;
+
+/// <summary>
+/// The active webhook secrets, decrypted, kept in memory for a few seconds so that a busy webhook does not read
+/// and decrypt them per request. A change made on this instance applies at once; one made on another instance
+/// applies within <see cref="SoftPhoneOptions.SecretCacheSeconds"/>.
+/// </summary>
+public sealed class WebhookSecretRing(
+    IDbContextFactory<CrmDbContext> contexts, IDataProtectionProvider protection, SoftPhoneOptions options, TimeProvider clock)
+{
+    public const string Purpose = "PhoneCrm.SoftPhone.WebhookSecret";
+
+    private readonly SemaphoreSlim _reload = new(1, 1);
+    private (IReadOnlyList<byte[]> Secrets, DateTimeOffset ReadAt)? _cached;
+
+    public IDataProtector Protector => protection.CreateProtector(Purpose);
+
+    public async ValueTask<IReadOnlyList<byte[]>> ActiveAsync(CancellationToken cancellationToken)
+    {
+        if (_cached is { } fresh && clock.GetUtcNow() - fresh.ReadAt < TimeSpan.FromSeconds(options.SecretCacheSeconds))
+            return fresh.Secrets;
+        await _reload.WaitAsync(cancellationToken);
+        try
+        {
+            if (_cached is { } other && clock.GetUtcNow() - other.ReadAt < TimeSpan.FromSeconds(options.SecretCacheSeconds))
+                return other.Secrets;
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var stored = await db.WebhookSecrets.AsNoTracking().Where(s => s.RevokedAt == null)
+                .Select(s => s.ProtectedSecret).ToListAsync(cancellationToken);
+            var protector = Protector;
+            var secrets = stored.Select(s => protector.Unprotect(Convert.FromBase64String(s))).ToList();
+            _cached = (secrets, clock.GetUtcNow());
+            return secrets;
+        }
+        finally
+        {
+            _reload.Release();
+        }
+    }
+
+    public void Invalidate() => _cached = null;
+}
