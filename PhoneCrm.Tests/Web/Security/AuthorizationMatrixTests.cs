@@ -11,7 +11,7 @@ namespace PhoneCrm.Tests.Web.Security;
 /// </summary>
 public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
-    private enum Outcome { Ok, ToLogin, Denied, RedirectHome, RedirectToTarget, NotFound }
+    private enum Outcome { Ok, ToLogin, Denied, RedirectHome, RedirectToTarget, NotFound, Unauthorized }
 
     private sealed record Expectation(string Method, string Route, Outcome Anonymous, Outcome Manager, Outcome Administrator);
 
@@ -27,6 +27,8 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
         new("GET", "/suppliers", Outcome.ToLogin, Outcome.Denied, Outcome.Ok),
         new("GET", "/geos", Outcome.ToLogin, Outcome.Denied, Outcome.Ok),
         new("GET", "/audit", Outcome.ToLogin, Outcome.Denied, Outcome.Ok),
+        new("GET", "/softphone", Outcome.ToLogin, Outcome.Denied, Outcome.Ok),
+        new("GET", "/calls/unmatched", Outcome.ToLogin, Outcome.Denied, Outcome.Ok),
         new("GET", "/imports", Outcome.ToLogin, Outcome.Ok, Outcome.Ok),
         // A manager reaches the page, whose service then refuses a project not assigned to them
         // (ProjectLifecycleTests and the browser tests check what the page shows).
@@ -44,6 +46,9 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
         new("GET", "/projects/{ProjectId:long}/numbers/export.csv", Outcome.ToLogin, Outcome.NotFound, Outcome.Ok),
         new("GET", "/projects/{ProjectId:long}/numbers/export.xlsx", Outcome.ToLogin, Outcome.NotFound, Outcome.Ok),
         new("GET", "/imports/0/rejects.csv", Outcome.ToLogin, Outcome.NotFound, Outcome.NotFound),
+        // The webhook is authenticated by its signature, never by a login: a signed-in user without one is refused too.
+        new("POST", "/api/softphone/events", Outcome.Unauthorized, Outcome.Unauthorized, Outcome.Unauthorized),
+        new("GET", "/openapi/softphone.json", Outcome.Ok, Outcome.Ok, Outcome.Ok),
     ];
 
     [Fact]
@@ -113,6 +118,8 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
             return Outcome.Ok;
         if (response.StatusCode == HttpStatusCode.NotFound)
             return Outcome.NotFound;
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+            return Outcome.Unauthorized;
         var location = response.Headers.Location?.ToString() ?? "";
         if (response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found)
         {

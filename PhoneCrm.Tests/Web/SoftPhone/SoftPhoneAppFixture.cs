@@ -1,0 +1,35 @@
+using PhoneCrm.Tests.Infrastructure;
+
+namespace PhoneCrm.Tests.Web.SoftPhone;
+
+/// <summary>One app process with a webhook secret, and three projects that hold the same phone.</summary>
+public sealed class SoftPhoneAppFixture : IAsyncLifetime
+{
+    public TestDatabase Database { get; } = new();
+    public AppProcess App { get; private set; } = default!;
+    public string Secret { get; private set; } = "";
+    public IReadOnlyList<long> Projects { get; private set; } = [];
+    public const string SharedPhone = "+79161234567";
+
+    public async Task InitializeAsync()
+    {
+        await ((IAsyncLifetime)Database).InitializeAsync();
+        Secret = await SoftPhoneKit.CreateSecretAsync(Database);
+        Projects = await ProjectSeeder.InsertAsync(Database, "Calls", 3);
+        foreach (var project in Projects)
+            await ScalarAsync<long>($"INSERT INTO numbers (project_id, phone) VALUES ({project}, '{SharedPhone}') RETURNING id");
+        App = await AppProcess.StartAsync(Database.ConnectionString, AppFixture.AdminPassword);
+    }
+
+    public async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var command = Database.DataSource.CreateCommand(sql);
+        return (T)Convert.ChangeType((await command.ExecuteScalarAsync())!, typeof(T));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}

@@ -1,0 +1,123 @@
+using System.Net;
+using System.Text.Json;
+using PhoneCrm.Tests.Infrastructure;
+
+namespace PhoneCrm.Tests.Web.SoftPhone;
+
+/// <summary>The webhook over real HTTP against a real app process: authentication, idempotency, bad input, linking.</summary>
+public sealed class SoftPhoneWebhookTests(SoftPhoneAppFixture fixture) : IClassFixture<SoftPhoneAppFixture>
+{
+    private static string NewId() => Guid.NewGuid().ToString();
+
+    private Task<long> StoredAsync(string eventId) =>
+        fixture.ScalarAsync<long>($"SELECT count(*) FROM call_event_ids WHERE event_id = '{eventId}'");
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+    [Fact]
+    public async Task Missing_wrong_stale_or_tampered_signatures_are_refused_and_nothing_is_stored()
+    {
+        using var client = fixture.App.CreateClient();
+        var id = NewId();
+        var body = SoftPhoneKit.Event(id, "+79990000001");
+
+        var missing = await SoftPhoneKit.PostAsync(client, body, secret: null);
+        var wrong = await SoftPhoneKit.PostAsync(client, body, "whsec_not_the_right_one");
+        var stale = await SoftPhoneKit.PostAsync(client, body, fixture.Secret, DateTimeOffset.UtcNow.AddMinutes(-6));
+        var future = await SoftPhoneKit.PostAsync(client, body, fixture.Secret, DateTimeOffset.UtcNow.AddMinutes(6));
+        var tamperedRequest = SoftPhoneKit.SignedRequest(body, fixture.Secret);
+        tamperedRequest.Content = new StringContent(body.Replace("op-101", "op-666"), System.Text.Encoding.UTF8, "application/json");
+        var tampered = await client.SendAsync(tamperedRequest);
+
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.Unauthorized, 5), new[] { missing, wrong, stale, future, tampered }.Select(r => r.StatusCode));
+        Assert.Contains("missing", (await JsonAsync(missing)).GetProperty("detail").GetString());
+        Assert.Equal(0, await StoredAsync(id));
+    }
+
+    [Fact]
+    public async Task A_replay_answers_200_and_changes_nothing()
+    {
+        using var client = fixture.App.CreateClient();
+        var body = SoftPhoneKit.Event(NewId(), SoftPhoneAppFixture.SharedPhone, projectId: fixture.Projects[0]);
+        var attemptsBefore = await fixture.ScalarAsync<int>(
+            $"SELECT attempts FROM numbers WHERE project_id = {fixture.Projects[0]} AND phone = '{SoftPhoneAppFixture.SharedPhone}'");
+
+        var first = await SoftPhoneKit.PostAsync(client, body, fixture.Secret);
+        var replay = await SoftPhoneKit.PostAsync(client, body, fixture.Secret);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        Assert.Equal(1, (await JsonAsync(first)).GetProperty("stored").GetInt32());
+        Assert.Equal(1, (await JsonAsync(replay)).GetProperty("duplicates").GetInt32());
+        Assert.Equal(attemptsBefore + 1, await fixture.ScalarAsync<int>(
+            $"SELECT attempts FROM numbers WHERE project_id = {fixture.Projects[0]} AND phone = '{SoftPhoneAppFixture.SharedPhone}'"));
+    }
+
+    [Fact]
+    public async Task An_event_without_a_project_reaches_the_phone_in_all_three_projects()
+    {
+        using var client = fixture.App.CreateClient();
+
+        var response = await SoftPhoneKit.PostAsync(client, SoftPhoneKit.Event(NewId(), "8 (916) 123-45-67", result: "callback"), fixture.Secret);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(3, (await JsonAsync(response)).GetProperty("linked").GetInt32());
+        Assert.Equal(3, await fixture.ScalarAsync<long>(
+            $"SELECT count(*) FROM numbers WHERE phone = '{SoftPhoneAppFixture.SharedPhone}' AND status = 3"));
+    }
+
+    [Fact]
+    public async Task An_unmatched_phone_is_stored_as_unmatched()
+    {
+        using var client = fixture.App.CreateClient();
+        var id = NewId();
+
+        var response = await SoftPhoneKit.PostAsync(client, SoftPhoneKit.Event(id, "+44 20 7946 0958"), fixture.Secret);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, (await JsonAsync(response)).GetProperty("unmatched").GetInt32());
+        Assert.Equal("+442079460958", await fixture.ScalarAsync<string>($"SELECT phone FROM call_events WHERE event_id = '{id}' AND linked_numbers = 0"));
+    }
+
+    [Fact]
+    public async Task Malformed_json_and_missing_fields_get_400_naming_the_field_and_store_nothing()
+    {
+        using var client = fixture.App.CreateClient();
+        var goodId = NewId();
+        var missingPhone = SoftPhoneKit.Event(NewId(), "x").Replace("\"phone\":\"x\",", "");
+
+        var malformed = await SoftPhoneKit.PostAsync(client, "{\"eventId\": \"a\", \"type\": ", fixture.Secret);
+        var wrongType = await SoftPhoneKit.PostAsync(client, SoftPhoneKit.Event(NewId(), "+79990000003").Replace("\"durationSeconds\":30", "\"durationSeconds\":\"long\""), fixture.Secret);
+        var missing = await SoftPhoneKit.PostAsync(client, SoftPhoneKit.Batch([SoftPhoneKit.Event(goodId, "+79990000004"), missingPhone]), fixture.Secret);
+
+        Assert.All([malformed, wrongType, missing], r => Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode));
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+        Assert.True((await JsonAsync(wrongType)).GetProperty("errors").TryGetProperty("durationSeconds", out _));
+        Assert.True((await JsonAsync(missing)).GetProperty("errors").TryGetProperty("[1].phone", out _));
+        Assert.Equal(0, await StoredAsync(goodId));
+    }
+
+    [Fact]
+    public async Task An_oversized_body_gets_413()
+    {
+        using var client = fixture.App.CreateClient();
+        var huge = SoftPhoneKit.Batch(Enumerable.Range(0, 1000).Select(_ => SoftPhoneKit.Event(NewId(), "+7999" + new string('0', 7)).Replace("op-101", new string('o', 1200))));
+
+        var response = await SoftPhoneKit.PostAsync(client, huge, fixture.Secret);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_webhook_and_nothing_else()
+    {
+        using var client = fixture.App.CreateClient();
+
+        var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/softphone.json")).RootElement;
+
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Equal(["/api/softphone/events"], paths);
+        Assert.Contains("eventId", document.GetProperty("components").ToString());
+    }
+}
