@@ -25,7 +25,10 @@ public sealed class CallEventListener(
     private readonly ConcurrentDictionary<(long CallEventId, long ProjectId), DateTimeOffset> _shown = new();
     private DateTimeOffset _prunedAt;
 
-    /// <summary>True while the LISTEN is in place; the health check and tests read it.</summary>
+    /// <summary>The LISTEN connection's application_name: per process, as several instances share one database.</summary>
+    public static string ApplicationName { get; } = $"phonecrm-call-listener-{Environment.ProcessId}";
+
+    /// <summary>True while the LISTEN is in place.</summary>
     public bool IsListening { get; private set; }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -39,14 +42,18 @@ public sealed class CallEventListener(
             {
                 await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
                 connection.Notification += (_, e) => _payloads.Writer.TryWrite(e.Payload);
-                await using (var listen = new NpgsqlCommand($"LISTEN {CallEventStore.NotificationChannel}", connection))
+                // Named, so an operator can find (and a test can cut) this connection in pg_stat_activity.
+                await using (var listen = new NpgsqlCommand(
+                                 $"SET application_name = '{ApplicationName}'; LISTEN {CallEventStore.NotificationChannel}", connection))
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 IsListening = true;
+                logger.LogInformation("Call event listener is listening");
                 if (lostAt is { } since)
                 {
                     // After LISTEN, so an event committed from here on arrives one way or the other.
-                    Publish(await queries.ToastsSinceAsync(since - _replayMargin, stoppingToken));
-                    logger.LogInformation("Call event listener reconnected; replayed events since {Since}", since);
+                    var missed = await queries.ToastsSinceAsync(since - _replayMargin, stoppingToken);
+                    var replayed = Publish(missed);
+                    logger.LogInformation("Call event listener reconnected; replayed {Replayed} call toasts missed since {Since:O}", replayed, since);
                 }
                 while (true)
                 {
@@ -104,7 +111,8 @@ public sealed class CallEventListener(
         }
     }
 
-    private void Publish(IReadOnlyList<CallToast> toasts)
+    /// <summary>Hands on the toasts not shown before; returns how many that was.</summary>
+    private int Publish(IReadOnlyList<CallToast> toasts)
     {
         var now = clock.GetUtcNow();
         var fresh = toasts.Where(t => _shown.TryAdd((t.CallEventId, t.ProjectId), now)).ToList();
@@ -117,6 +125,7 @@ public sealed class CallEventListener(
                 if (now - shownAt > _rememberShownFor)
                     _shown.TryRemove(key, out _);
         }
+        return fresh.Count;
     }
 
     private static readonly JsonSerializerOptions _json = new() { PropertyNameCaseInsensitive = true };
