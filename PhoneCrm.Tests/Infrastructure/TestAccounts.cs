@@ -27,6 +27,8 @@ public static class TestAccounts
         await using var db = database.CreateContext();
         db.Users.Add(user);
         db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = role == CrmRoles.Administrator ? "administrator" : "manager" });
+        await db.SaveChangesAsync();
+        // After the user: the model has no navigation from assignments to users, so EF would not order the inserts.
         db.ProjectManagers.AddRange(projectIds.Select(id => new ProjectManager { ProjectId = id, UserId = user.Id }));
         await db.SaveChangesAsync();
         return user.Id;
