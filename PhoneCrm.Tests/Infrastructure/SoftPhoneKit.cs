@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using PhoneCrm.Core.SoftPhone;
 using PhoneCrm.Web.Features.SoftPhone;
-using PhoneCrm.Web.Setup;
+using PhoneCrm.Data.DataProtection;
 
 namespace PhoneCrm.Tests.Infrastructure;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PhoneCrm.Data;
@@ -26,16 +24,6 @@ public static class DataSetup
         builder.Services.AddSingleton<MigrationRunner>();
 
         builder.Services.AddCrmDataProtection(dataSource);
-    }
-
-    /// <summary>
-    /// One key ring for all instances, kept in PostgreSQL, so a cookie from one instance is valid on every other
-    /// and a secret encrypted by one is readable by all.
-    /// </summary>
-    public static void AddCrmDataProtection(this IServiceCollection services, NpgsqlDataSource dataSource)
-    {
-        services.AddDataProtection().SetApplicationName("PhoneCrm");
-        services.Configure<KeyManagementOptions>(options => options.XmlRepository = new PostgresXmlRepository(dataSource));
     }
 
     /// <summary>Brings the schema up to date and makes sure an administrator exists, before serving.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using PhoneCrm.Core.SoftPhone;
 using PhoneCrm.Data;
 
 namespace PhoneCrm.Web.Features.SoftPhone;
@@ -12,12 +13,10 @@ namespace PhoneCrm.Web.Features.SoftPhone;
 public sealed class WebhookSecretRing(
     IDbContextFactory<CrmDbContext> contexts, IDataProtectionProvider protection, SoftPhoneOptions options, TimeProvider clock)
 {
-    public const string Purpose = "PhoneCrm.SoftPhone.WebhookSecret";
-
     private readonly SemaphoreSlim _reload = new(1, 1);
     private (IReadOnlyList<byte[]> Secrets, DateTimeOffset ReadAt)? _cached;
 
-    public IDataProtector Protector => protection.CreateProtector(Purpose);
+    public IDataProtector Protector => protection.CreateProtector(WebhookSecret.ProtectionPurpose);
 
     public async ValueTask<IReadOnlyList<byte[]>> ActiveAsync(CancellationToken cancellationToken)
     {
