@@ -14,6 +14,8 @@ public sealed record BenchOptions
     public bool Quick { get; init; }
     public bool Browser { get; init; } = true;
     public bool ExplainImports { get; init; }
+    public bool SoftPhone { get; init; } = true;
+    public bool OnlySoftPhone { get; init; }
     public string WorkDirectory { get; init; } = Path.GetTempPath();
 
     public long LargeProjectSize => Numbers / 4;
@@ -25,12 +27,14 @@ public sealed record BenchOptions
     public const int PageSize = 100;
 
     public static string Usage => """
-        Usage: PhoneCrm.Benchmarks [--numbers N] [--projects P] [--import-rows R] [--quick] [--no-browser] [--explain-imports] [--work-dir DIR]
+        Usage: PhoneCrm.Benchmarks [--numbers N] [--projects P] [--import-rows R] [--quick] [--no-browser] [--no-softphone] [--only-softphone] [--explain-imports] [--work-dir DIR]
           --numbers N       numbers in the seeded base (default 20000000)
           --projects P      projects they are spread over, of Zipf-like sizes (default 200)
           --import-rows R   rows of the CSV and XLSX import files (default 1000000)
           --quick           2M numbers over 20 projects and 200k-row import files: a try-out in a few minutes
           --no-browser      skip the page-switch measurement in Chromium
+          --no-softphone    skip the SoftPhone webhook and toast measurements
+          --only-softphone  seed, then measure only the SoftPhone webhook and toasts
           --explain-imports print EXPLAIN ANALYZE of the imports' slow statements (auto_explain; slows them)
           --work-dir DIR    where the generated files go (default: the temp folder)
         The database comes from PHONECRM_BENCH_CONNECTION (scripts/bench.sh starts a cluster and sets it).
@@ -46,6 +50,8 @@ public sealed record BenchOptions
                 "--quick" => options,
                 "--no-browser" => options with { Browser = false },
                 "--explain-imports" => options with { ExplainImports = true },
+                "--no-softphone" => options with { SoftPhone = false },
+                "--only-softphone" => options with { OnlySoftPhone = true },
                 "--numbers" => options with { Numbers = long.Parse(Value(args, ++i), CultureInfo.InvariantCulture) },
                 "--projects" => options with { Projects = int.Parse(Value(args, ++i), CultureInfo.InvariantCulture) },
                 "--import-rows" => options with { ImportRows = int.Parse(Value(args, ++i), CultureInfo.InvariantCulture) },

@@ -40,28 +40,37 @@ public sealed class BenchmarkRun(BenchOptions options, string connectionString)
         _table.Info("seed: VACUUM (ANALYZE) + ANALYZE", Format.Seconds(seed.VacuumSeconds));
         var largeId = seed.ProjectIds[0];
 
-        Step("4-5. keyset pages, OFFSET pages, lookups");
-        await new QuerySection(database, options, _table).RunAsync(largeId, seed);
-
-        Step("2-3. imports");
         var imports = new ImportSection(database, options, connectionString, _table);
-        var copyId = await imports.RunAsync(largeId, seed);
-
-        Step("6. exports");
-        await new ExportSection(options, _table).RunAsync(seed.ProjectIds[1]);
-
-        Step("7. permanent delete");
-        var copySize = await database.ScalarAsync<long>($"SELECT sum(n)::bigint FROM number_counts WHERE project_id = {copyId}");
-        var started = Stopwatch.GetTimestamp();
-        await database.DeleteProjectPermanentlyAsync(copyId);
-        var deleteSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        _table.Add(new ResultRow($"permanent delete of a {Format.Count(copySize)}-number project (detach + drop partition, delete row)",
-            Format.Seconds(deleteSeconds), "", "", "< 1 s", deleteSeconds < Targets.PermanentDeleteSeconds));
-
-        if (options.Browser)
+        if (!options.OnlySoftPhone)
         {
-            Step("8. page switch in the browser");
-            await MeasureBrowserAsync(largeId);
+            Step("4-5. keyset pages, OFFSET pages, lookups");
+            await new QuerySection(database, options, _table).RunAsync(largeId, seed);
+
+            Step("2-3. imports");
+            var copyId = await imports.RunAsync(largeId, seed);
+
+            Step("6. exports");
+            await new ExportSection(options, _table).RunAsync(seed.ProjectIds[1]);
+
+            Step("7. permanent delete");
+            var copySize = await database.ScalarAsync<long>($"SELECT sum(n)::bigint FROM number_counts WHERE project_id = {copyId}");
+            var started = Stopwatch.GetTimestamp();
+            await database.DeleteProjectPermanentlyAsync(copyId);
+            var deleteSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            _table.Add(new ResultRow($"permanent delete of a {Format.Count(copySize)}-number project (detach + drop partition, delete row)",
+                Format.Seconds(deleteSeconds), "", "", "< 1 s", deleteSeconds < Targets.PermanentDeleteSeconds));
+
+            if (options.Browser)
+            {
+                Step("8. page switch in the browser");
+                await MeasureBrowserAsync(largeId);
+            }
+        }
+
+        if (options.SoftPhone || options.OnlySoftPhone)
+        {
+            Step("9. SoftPhone webhook and toasts");
+            await new SoftPhoneSection(database, options, connectionString, _table).RunAsync();
         }
 
         Console.WriteLine($"\n## Results ({total.Elapsed.TotalMinutes:0.0} min in all)\n");

@@ -101,13 +101,14 @@ internal static class CallEventSql
             FROM changed c
             RETURNING 1
         ),
-        -- Toasts: the ids of linked events, a few hundred per notification (a payload holds under 8000 bytes).
+        -- Toasts: the ids of linked events and their projects, a few hundred per notification (a payload holds
+        -- under 8000 bytes); the projects let an instance with no one to show them skip reading the events.
         -- NOTIFY is transactional: listeners hear of the events only once they are committed.
         notified AS (
-            SELECT count(pg_notify($15, json_build_object('at', now(), 'ids', ids)::text)) AS n
-            FROM (SELECT array_agg(id) AS ids
-                  FROM (SELECT DISTINCT call_event_id AS id FROM matches) m
-                  GROUP BY id / 400) chunks
+            SELECT count(pg_notify($15, json_build_object('at', now(), 'ids', ids, 'projects', projects)::text)) AS n
+            FROM (SELECT array_agg(DISTINCT call_event_id) AS ids, array_agg(DISTINCT project_id) AS projects
+                  FROM matches
+                  GROUP BY call_event_id / 300) chunks
         )
         SELECT (SELECT count(*) FROM input)::int,
                (SELECT count(*) FROM stored)::int,

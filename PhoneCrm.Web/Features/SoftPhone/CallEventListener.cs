@@ -98,7 +98,8 @@ public sealed class CallEventListener(
             try
             {
                 var notice = JsonSerializer.Deserialize<Notice>(payload, _json)!;
-                Publish(await queries.ToastsAsync(notice.At, notice.Ids, stoppingToken));
+                if (hub.AnyoneMaySee(notice.Projects))
+                    Publish(await queries.ToastsAsync(notice.At, notice.Ids, stoppingToken));
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
@@ -130,5 +131,5 @@ public sealed class CallEventListener(
 
     private static readonly JsonSerializerOptions _json = new() { PropertyNameCaseInsensitive = true };
 
-    private sealed record Notice(DateTimeOffset At, long[] Ids);
+    private sealed record Notice(DateTimeOffset At, long[] Ids, long[] Projects);
 }

@@ -20,6 +20,10 @@ public sealed class CallToastHub(ILogger<CallToastHub> logger)
         return new Unsubscriber(() => _subscriptions.TryRemove(key, out _));
     }
 
+    /// <summary>Whether any circuit here would show a call in one of these projects: if not, nothing need be read.</summary>
+    public bool AnyoneMaySee(IReadOnlyCollection<long> projectIds) =>
+        _subscriptions.Values.Any(s => !s.Muted && projectIds.Any(s.MaySee));
+
     public void Publish(IReadOnlyList<CallToast> toasts)
     {
         foreach (var subscription in _subscriptions.Values)
