@@ -71,5 +71,9 @@ public static class ToastLatencyBench
         return latencies;
     }
 
-    public sealed record Toast(string Text, double At);
+    public sealed class Toast
+    {
+        public string Text { get; set; } = "";
+        public double At { get; set; }
+    }
 }

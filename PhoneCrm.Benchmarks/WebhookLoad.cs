@@ -55,6 +55,10 @@ public sealed class WebhookLoad(Uri baseAddress, string secret, IReadOnlyList<st
                 {
                     Interlocked.Increment(ref failures);
                 }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    break;
+                }
                 mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         }));

@@ -102,7 +102,7 @@ public sealed class NumberQueries(NpgsqlDataSource dataSource)
         return (await ReadRowsAsync(command, cancellationToken)).SingleOrDefault();
     }
 
-    /// <summary>A phone in every live project: one probe of each partition's (phone) index.</summary>
+    /// <summary>A phone in every live project: one probe of the phone directory, then each number by its key.</summary>
     public async Task<IReadOnlyList<NumberRow>> FindByPhoneAsync(string e164, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(LookupSql);
@@ -111,10 +111,11 @@ public sealed class NumberQueries(NpgsqlDataSource dataSource)
     }
 
     public const string LookupSql = $"""
-        SELECT {Columns} FROM numbers n
-        JOIN projects p ON p.id = n.project_id AND p.deleted_at IS NULL
+        SELECT {Columns} FROM phone_directory d
+        JOIN projects p ON p.id = d.project_id AND p.deleted_at IS NULL
+        JOIN numbers n ON n.project_id = d.project_id AND n.id = d.number_id
         LEFT JOIN suppliers s ON s.id = n.supplier_id LEFT JOIN geos g ON g.id = n.geo_id
-        WHERE n.phone = $1
+        WHERE d.phone = $1
         """;
 
     /// <summary>

@@ -29,20 +29,22 @@ internal static class CallEventSql
         -- the project is live; an event that names none links to the number with its phone in every live project
         -- (an operator may call one person about several projects). Deleted projects never get calls.
         matches AS MATERIALIZED (
-            SELECT e.id AS call_event_id, n.project_id, n.id AS number_id, e.type, e.started_at,
+            SELECT e.id AS call_event_id, d.project_id, d.number_id, e.type, e.started_at,
                    lower(coalesce(e.result, CASE WHEN e.type = 3 THEN 'missed' END)) AS result
             FROM new_events e
-            JOIN numbers n ON n.phone = e.phone
-            JOIN projects p ON p.id = n.project_id AND p.deleted_at IS NULL
-            WHERE e.project_id IS NULL OR n.project_id = e.project_id
+            JOIN phone_directory d ON d.phone = e.phone
+            JOIN projects p ON p.id = d.project_id AND p.deleted_at IS NULL
+            WHERE e.project_id IS NULL OR d.project_id = e.project_id
+        ),
+        link_counts AS (
+            SELECT call_event_id, count(*) AS n FROM matches GROUP BY call_event_id
         ),
         stored AS (
             INSERT INTO call_events (received_at, id, event_id, type, direction, raw_phone, phone, operator, project_id,
                                      started_at, duration_seconds, result, recording_url, linked_numbers)
             SELECT now(), e.id, e.event_id, e.type, e.direction, e.raw_phone, e.phone, e.operator, e.project_id,
-                   e.started_at, e.duration_seconds, e.result, e.recording_url,
-                   (SELECT count(*) FROM matches m WHERE m.call_event_id = e.id)
-            FROM new_events e
+                   e.started_at, e.duration_seconds, e.result, e.recording_url, coalesce(c.n, 0)
+            FROM new_events e LEFT JOIN link_counts c ON c.call_event_id = e.id
             RETURNING linked_numbers
         ),
         linked AS (
@@ -64,33 +66,30 @@ internal static class CallEventSql
         ),
         -- Locked in one order, so two batches about the same numbers wait for each other instead of deadlocking;
         -- the locked values are the old values the audit rows record.
+        -- The status rule: a mapped result sets the status unless the number is already converted or rejected
+        -- (outcomes only people undo), and unless the call is older than the number's last call (a late event
+        -- does not overwrite what a newer call decided).
         locked AS MATERIALIZED (
-            SELECT n.project_id, n.id, n.status, n.attempts, n.last_call_at, n.converted_at
+            SELECT n.project_id, n.id, n.status, n.attempts, n.last_call_at, n.converted_at,
+                   pn.calls, pn.last_started, pn.mapped_at,
+                   CASE WHEN pn.mapped_status IS NOT NULL AND n.status NOT IN (5, 6)
+                             AND (n.last_call_at IS NULL OR pn.mapped_at >= n.last_call_at)
+                        THEN pn.mapped_status ELSE n.status END AS new_status
             FROM numbers n JOIN per_number pn ON n.project_id = pn.project_id AND n.id = pn.number_id
             ORDER BY n.project_id, n.id
             FOR UPDATE OF n
         ),
-        -- The status rule: a mapped result sets the status unless the number is already converted or rejected
-        -- (outcomes only people undo), and unless the call is older than the number's last call (a late event
-        -- does not overwrite what a newer call decided).
-        decided AS (
-            SELECT l.*, pn.calls, pn.last_started, pn.mapped_at,
-                   CASE WHEN pn.mapped_status IS NOT NULL AND l.status NOT IN (5, 6)
-                             AND (l.last_call_at IS NULL OR pn.mapped_at >= l.last_call_at)
-                        THEN pn.mapped_status ELSE l.status END AS new_status
-            FROM locked l JOIN per_number pn ON pn.project_id = l.project_id AND pn.number_id = l.id
-        ),
         changed AS (
             UPDATE numbers n
-            SET attempts = d.attempts + d.calls,
-                last_call_at = greatest(d.last_call_at, d.last_started),
-                status = d.new_status,
-                converted_at = CASE WHEN d.new_status = 5 AND d.status <> 5 THEN d.mapped_at ELSE d.converted_at END,
+            SET attempts = l.attempts + l.calls,
+                last_call_at = greatest(l.last_call_at, l.last_started),
+                status = l.new_status,
+                converted_at = CASE WHEN l.new_status = 5 AND l.status <> 5 THEN l.mapped_at ELSE l.converted_at END,
                 worked_at = now()
-            FROM decided d
-            WHERE n.project_id = d.project_id AND n.id = d.id
+            FROM locked l
+            WHERE n.project_id = l.project_id AND n.id = l.id
             RETURNING n.project_id, n.id, n.status, n.attempts, n.last_call_at,
-                      d.status AS old_status, d.attempts AS old_attempts, d.last_call_at AS old_last_call_at
+                      l.status AS old_status, l.attempts AS old_attempts, l.last_call_at AS old_last_call_at
         ),
         audited AS (
             INSERT INTO audit_log (at, actor, action, entity_type, entity_id, old_values, new_values)

@@ -39,6 +39,13 @@ public sealed class HousekeepingService(
         var callEventPartitions = await ScalarAsync(connection,
             $"SELECT ensure_call_event_partitions(now(), {1 + configuration.GetValue("Crm:Jobs:CallEventMonthsAhead", 2)})",
             cancellationToken);
+        // A permanent delete drops the project's partition at once and leaves its directory rows for here.
+        var orphanPhones = await ScalarAsync(connection, """
+            WITH gone AS (
+                DELETE FROM phone_directory d WHERE NOT EXISTS (SELECT 1 FROM projects p WHERE p.id = d.project_id)
+                RETURNING 1)
+            SELECT count(*) FROM gone
+            """, cancellationToken);
         var pruned = await ScalarAsync(connection,
             $"WITH gone AS (DELETE FROM housekeeping_runs WHERE started_at < now() - interval '{keepDays} days' RETURNING 1) SELECT count(*) FROM gone",
             cancellationToken);
@@ -63,7 +70,7 @@ public sealed class HousekeepingService(
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.AddAudit(AuditActor.System(JobName), AuditActions.JobRun, AuditEntities.Job, JobName, null,
-            new { instanceId, fireInstanceId, repairedPartitions = repaired, callEventPartitions, prunedRuns = pruned, interruptedImports = interrupted });
+            new { instanceId, fireInstanceId, repairedPartitions = repaired, callEventPartitions, orphanPhones, prunedRuns = pruned, interruptedImports = interrupted });
         await db.SaveChangesAsync(cancellationToken);
 
         logger.LogInformation(

@@ -18,7 +18,9 @@ public sealed class SoftPhoneAppFixture : IAsyncLifetime
         Projects = await ProjectSeeder.InsertAsync(Database, "Calls", 3);
         foreach (var project in Projects)
             await ScalarAsync<long>($"INSERT INTO numbers (project_id, phone) VALUES ({project}, '{SharedPhone}') RETURNING id");
-        App = await AppProcess.StartAsync(Database.ConnectionString, AppFixture.AdminPassword);
+        // Secrets read fresh on every request, so a revocation by the tests applies at once.
+        App = await AppProcess.StartAsync(Database.ConnectionString, AppFixture.AdminPassword,
+            new Dictionary<string, string?> { ["Crm__SoftPhone__SecretCacheSeconds"] = "0" });
     }
 
     public async Task<T> ScalarAsync<T>(string sql)
