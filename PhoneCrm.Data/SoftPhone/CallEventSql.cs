@@ -4,17 +4,20 @@ namespace PhoneCrm.Data.SoftPhone;
 /// Stores a batch of call events in one statement (one round trip, one transaction): new event ids, the events,
 /// their links to numbers, the numbers' new state, an audit row per changed number, and a notification for
 /// every instance's toasts, delivered at commit. A replayed event id stops at the first step and changes nothing.
+/// Data-modifying CTEs run whether or not the final SELECT reads them; the SELECT CTE notified runs because it does.
 /// </summary>
 internal static class CallEventSql
 {
     public const string Ingest = """
-        WITH input AS MATERIALIZED (
-            SELECT DISTINCT ON (event_id) *
-            FROM unnest($1::text[], $2::smallint[], $3::smallint[], $4::text[], $5::text[], $6::text[], $7::bigint[],
-                        $8::timestamptz[], $9::integer[], $10::text[], $11::text[])
-                 AS e(event_id, type, direction, raw_phone, phone, operator, project_id, started_at, duration_seconds,
-                      result, recording_url)
-            ORDER BY event_id
+        WITH raw AS MATERIALIZED (
+            SELECT * FROM unnest($1::text[], $2::smallint[], $3::smallint[], $4::text[], $5::text[], $6::text[], $7::bigint[],
+                                 $8::timestamptz[], $9::integer[], $10::text[], $11::text[])
+                 WITH ORDINALITY AS e(event_id, type, direction, raw_phone, phone, operator, project_id, started_at,
+                                      duration_seconds, result, recording_url, ord)
+        ),
+        -- An event id sent twice in one batch is stored once: its first occurrence.
+        input AS MATERIALIZED (
+            SELECT DISTINCT ON (event_id) * FROM raw ORDER BY event_id, ord
         ),
         fresh AS (
             INSERT INTO call_event_ids (event_id, received_at)
@@ -109,12 +112,15 @@ internal static class CallEventSql
                   FROM matches
                   GROUP BY call_event_id / 300) chunks
         )
-        SELECT (SELECT count(*) FROM input)::int,
-               (SELECT count(*) FROM stored)::int,
-               (SELECT count(*) FROM linked)::int,
-               (SELECT count(*) FROM stored WHERE linked_numbers = 0)::int,
-               (SELECT count(*) FROM audited)::int,
-               (SELECT n FROM notified)::int
+        -- One row per event sent, in order: whether it was stored now (not seen before) and how many numbers it
+        -- reached. Several requests can share one statement, and each gets its own events' outcomes back.
+        SELECT r.ord::int, n.id IS NOT NULL, coalesce(c.n, 0)::int
+        FROM raw r
+        LEFT JOIN new_events n ON n.ord = r.ord
+        LEFT JOIN link_counts c ON c.call_event_id = n.id
+        CROSS JOIN (SELECT count(*) FROM audited) a
+        CROSS JOIN notified
+        ORDER BY r.ord
         """;
 
     /// <summary>The events behind toasts: those named in a notification, with what a toast shows.</summary>

@@ -11,7 +11,11 @@ public sealed class CallEventStore(NpgsqlDataSource dataSource)
     public const string NotificationChannel = "call_events";
     public const string JobName = "softphone";
 
-    public async Task<CallIngestResult> IngestAsync(IReadOnlyList<CallEvent> events, CancellationToken cancellationToken)
+    public async Task<CallIngestResult> IngestAsync(IReadOnlyList<CallEvent> events, CancellationToken cancellationToken) =>
+        Summarize(await IngestEachAsync(events, cancellationToken));
+
+    /// <summary>Stores the events in one statement and returns each one's outcome, in the order given.</summary>
+    public async Task<CallEventOutcome[]> IngestEachAsync(IReadOnlyList<CallEvent> events, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -32,7 +36,22 @@ public sealed class CallEventStore(NpgsqlDataSource dataSource)
         }
     }
 
-    private async Task<CallIngestResult> IngestOnceAsync(IReadOnlyList<CallEvent> events, CancellationToken cancellationToken)
+    public static CallIngestResult Summarize(ReadOnlySpan<CallEventOutcome> outcomes)
+    {
+        int stored = 0, linked = 0, unmatched = 0;
+        foreach (var outcome in outcomes)
+        {
+            if (!outcome.Stored)
+                continue;
+            stored++;
+            linked += outcome.Linked;
+            if (outcome.Linked == 0)
+                unmatched++;
+        }
+        return new CallIngestResult(outcomes.Length, stored, outcomes.Length - stored, linked, unmatched);
+    }
+
+    private async Task<CallEventOutcome[]> IngestOnceAsync(IReadOnlyList<CallEvent> events, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(CallEventSql.Ingest);
         var p = command.Parameters;
@@ -52,11 +71,11 @@ public sealed class CallEventStore(NpgsqlDataSource dataSource)
         p.Add(new NpgsqlParameter { Value = AuditEntities.Number, NpgsqlDbType = NpgsqlDbType.Text });
         p.Add(new NpgsqlParameter { Value = NotificationChannel, NpgsqlDbType = NpgsqlDbType.Text });
 
+        var outcomes = new CallEventOutcome[events.Count];
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var received = reader.GetInt32(0);
-        var stored = reader.GetInt32(1);
-        return new CallIngestResult(received, stored, received - stored, reader.GetInt32(2), reader.GetInt32(3));
+        while (await reader.ReadAsync(cancellationToken))
+            outcomes[reader.GetInt32(0) - 1] = new CallEventOutcome(reader.GetBoolean(1), reader.GetInt32(2));
+        return outcomes;
     }
 
     private static NpgsqlParameter Array<T>(IReadOnlyList<CallEvent> events, Func<CallEvent, T> select, NpgsqlDbType type)

@@ -22,6 +22,12 @@ public sealed class SoftPhoneOptions
     /// <summary>How long active secrets are kept decrypted in memory before they are read again.</summary>
     public int SecretCacheSeconds { get; set; } = 10;
 
+    /// <summary>At most this many events from concurrent requests go to the database in one statement.</summary>
+    public int GroupCommitMaxEvents { get; set; } = 1000;
+
+    /// <summary>Statements storing events at the same time (each on its own connection).</summary>
+    public int GroupCommitWriters { get; set; } = 2;
+
     /// <summary>The wait before the toast listener reconnects after losing its connection.</summary>
     public int ListenerReconnectSeconds { get; set; } = 1;
 }
