@@ -13,6 +13,12 @@ public static class CsvCopy
     public static async Task<long> ToStreamAsync(NpgsqlDataSource dataSource, string selectSql, Stream output, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await ToStreamAsync(connection, selectSql, output, cancellationToken);
+    }
+
+    /// <summary>The same on an open connection, for a caller that sets something up on it first.</summary>
+    public static async Task<long> ToStreamAsync(NpgsqlConnection connection, string selectSql, Stream output, CancellationToken cancellationToken)
+    {
         using var copy = await connection.BeginTextExportAsync($"COPY ({selectSql}) TO STDOUT (FORMAT CSV, HEADER)", cancellationToken);
         // The BOM lets Excel read the file as UTF-8 (names are often Cyrillic).
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16, leaveOpen: true);

@@ -15,19 +15,19 @@ public sealed class NumberExporter(NpgsqlDataSource dataSource)
     public static readonly string[] Headers =
         ["phone", "status", "supplier", "geo", "attempts", "last_call_at", "converted_at", "created_at", "extra"];
 
-    // The one column that is not text (see SelectSql).
-    private const int AttemptsColumn = 4;
-
+    // The times are UTC timestamps cut to whole seconds, rendered by the server's timestamp output (for COPY)
+    // or by the reader (for XLSX): both cheaper per cell than to_char's format interpreter. The server's
+    // rendering follows DateStyle, hence the ISO setting on the CSV's connection.
     private static string SelectSql(NumberFilter filter)
     {
         var sql = new StringBuilder("""
             SELECT spreadsheet_safe(n.phone) AS phone,
                    (ARRAY['new','in_work','no_answer','callback','reached','converted','rejected'])[n.status + 1] AS status,
                    spreadsheet_safe(s.name) AS supplier, spreadsheet_safe(g.code) AS geo, n.attempts,
-                   to_char(n.last_call_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') AS last_call_at,
-                   to_char(n.converted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') AS converted_at,
-                   to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') AS created_at,
-                   spreadsheet_safe(n.extra::text) AS extra
+                   date_trunc('second', n.last_call_at AT TIME ZONE 'UTC') AS last_call_at,
+                   date_trunc('second', n.converted_at AT TIME ZONE 'UTC') AS converted_at,
+                   date_trunc('second', n.created_at AT TIME ZONE 'UTC') AS created_at,
+                   spreadsheet_safe(n.extra) AS extra
             FROM numbers n LEFT JOIN suppliers s ON s.id = n.supplier_id LEFT JOIN geos g ON g.id = n.geo_id
             WHERE
             """);
@@ -37,8 +37,17 @@ public sealed class NumberExporter(NpgsqlDataSource dataSource)
     }
 
     /// <returns>The number of rows written.</returns>
-    public Task<long> WriteCsvAsync(NumberFilter filter, Stream output, CancellationToken cancellationToken) =>
-        CsvCopy.ToStreamAsync(dataSource, SelectSql(filter), output, cancellationToken);
+    public async Task<long> WriteCsvAsync(NumberFilter filter, Stream output, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        // SET LOCAL: the setting ends with the transaction, so the pooled connection goes back as it came.
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var command = new NpgsqlCommand("SET LOCAL DateStyle = 'ISO'", connection, transaction))
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        var rows = await CsvCopy.ToStreamAsync(connection, SelectSql(filter), output, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return rows;
+    }
 
     /// <summary>Writes the workbook to <paramref name="path"/>, row by row, in constant memory.</summary>
     public async Task<long> WriteXlsxAsync(NumberFilter filter, string path, CancellationToken cancellationToken)
@@ -46,21 +55,39 @@ public sealed class NumberExporter(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(SelectSql(filter), connection) { CommandTimeout = 0 };
         await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
+        var columns = Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetFieldType(i)).ToArray();
 
         await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
         using var workbook = new XlsxStreamWriter(file, "Numbers");
         workbook.WriteRow(Headers);
-        var values = new string?[Headers.Length];
         long rows = 0;
         while (await reader.ReadAsync(cancellationToken))
         {
-            // Typed reads of a row already in Npgsql's buffer: GetValue boxed every cell, and the async null
-            // checks cost a state machine each, which together were a third of the time.
-            for (var i = 0; i < values.Length; i++)
-                values[i] = reader.IsDBNull(i) ? null : i == AttemptsColumn ? reader.GetInt32(i).ToString(CultureInfo.InvariantCulture) : reader.GetString(i);
-            workbook.WriteRow(values);
+            WriteRow(reader, columns, workbook);
             rows++;
         }
         return rows;
+    }
+
+    /// <summary>
+    /// Typed reads of a row already in Npgsql's buffer (GetValue would box every cell); attempts become a
+    /// number cell, the times the same text as the CSV's.
+    /// </summary>
+    private static void WriteRow(NpgsqlDataReader reader, Type[] columns, XlsxStreamWriter workbook)
+    {
+        Span<char> time = stackalloc char[32];
+        workbook.StartRow();
+        for (var i = 0; i < columns.Length; i++)
+        {
+            if (reader.IsDBNull(i))
+                workbook.WriteEmpty();
+            else if (columns[i] == typeof(int))
+                workbook.WriteNumber(reader.GetInt32(i));
+            else if (columns[i] == typeof(DateTime) && reader.GetDateTime(i).TryFormat(time, out var written, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture))
+                workbook.WriteText(time[..written]);
+            else
+                workbook.WriteText(reader.GetString(i));
+        }
+        workbook.EndRow();
     }
 }
