@@ -14,7 +14,7 @@ public static class ImportFileWriter
             writer.WriteLine(string.Join(';', row));
     }
 
-    /// <summary>Row by row through OpenXmlWriter with inline strings (XlsxStreamWriter), so memory stays flat.</summary>
+    /// <summary>Row by row through XlsxStreamWriter (inline strings), so memory stays flat.</summary>
     public static void WriteXlsx(string path, IEnumerable<string[]> rows)
     {
         using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
