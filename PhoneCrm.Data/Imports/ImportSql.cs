@@ -1,87 +1,56 @@
 namespace PhoneCrm.Data.Imports;
 
-/// <summary>The set-based steps of an import, run in order in one transaction after the COPY into staging.</summary>
+/// <summary>
+/// The statements of an import besides its COPYs (see <see cref="ChunkWriter"/>), all in one transaction. Most
+/// run once per chunk of the file, on that chunk's texts or phones passed as an array.
+/// </summary>
 internal static class ImportSql
 {
-    // ON COMMIT DROP: the staging tables vanish with the transaction, whether it commits or not.
-    public const string CreateStaging = """
-        CREATE TEMP TABLE import_staging (
-            row_number bigint NOT NULL, raw_phone text, phone text COLLATE "C", country text, reason text,
-            supplier_name text, geo_name text, extra jsonb) ON COMMIT DROP
-        """;
-
-    public const string RejectInvalid = """
-        INSERT INTO import_rejects (batch_id, row_number, raw_value, reason)
-        SELECT @batch, row_number, raw_phone, reason FROM import_staging WHERE reason IS NOT NULL
-        """;
-
-    // The first occurrence of each phone in the file wins; the later ones go to the report.
-    public const string KeepFirstOccurrence = """
-        CREATE TEMP TABLE import_unique ON COMMIT DROP AS
-        SELECT DISTINCT ON (phone) row_number, raw_phone, phone, country, supplier_name, geo_name, extra
-        FROM import_staging WHERE reason IS NULL
-        ORDER BY phone, row_number
-        """;
-
-    public const string RejectDuplicatesInFile = """
-        INSERT INTO import_rejects (batch_id, row_number, raw_value, reason)
-        SELECT @batch, s.row_number, s.raw_phone, @reason || ' (first at row ' || u.row_number || ')'
-        FROM import_staging s JOIN import_unique u ON u.phone = s.phone
-        WHERE s.reason IS NULL AND s.row_number <> u.row_number
-        """;
+    // The statements run once per chunk and take milliseconds each; JIT-compiling one whose estimate passes
+    // jit_above_cost (a probe of every partition per phone does) would take longer than running it.
+    public const string NoJit = "SET LOCAL jit = off";
 
     public const string CreateMissingSuppliers = """
         INSERT INTO suppliers (name)
-        SELECT DISTINCT ON (lower(supplier_name)) supplier_name FROM import_unique u
-        WHERE coalesce(supplier_name, '') <> ''
-          AND NOT EXISTS (SELECT 1 FROM suppliers s WHERE lower(s.name) = lower(u.supplier_name))
+        SELECT DISTINCT ON (lower(t.name)) t.name FROM unnest(@texts::text[]) AS t(name)
+        WHERE t.name <> ''
+          AND NOT EXISTS (SELECT 1 FROM suppliers s WHERE lower(s.name) = lower(t.name))
         ON CONFLICT DO NOTHING
         """;
 
-    public const string CreateSkipped = """
-        CREATE TEMP TABLE import_skipped (row_number bigint, raw_phone text, phone text COLLATE "C", reason text) ON COMMIT DROP
+    public const string SupplierIds = """
+        SELECT t.name, s.id FROM unnest(@texts::text[]) AS t(name) JOIN suppliers s ON lower(s.name) = lower(t.name)
         """;
 
-    // One probe of the project's (project_id, phone) index per unique phone.
-    public const string FindExistingInProject = """
-        INSERT INTO import_skipped (row_number, raw_phone, phone, reason)
-        SELECT u.row_number, u.raw_phone, u.phone, @inProject
-        FROM import_unique u
-        WHERE EXISTS (SELECT 1 FROM numbers n WHERE n.project_id = @project AND n.phone = u.phone)
+    // A geo is named by its code or its name. Names need not be unique, so the code wins, then the oldest geo:
+    // one id per text, where a join on "code or name" would have inserted the number once per matching geo.
+    public const string GeoIdsByName = """
+        SELECT t.name, (SELECT g.id FROM geos g
+                        WHERE upper(g.code) = upper(t.name) OR lower(g.name) = lower(t.name)
+                        ORDER BY upper(g.code) = upper(t.name) DESC, g.id LIMIT 1)
+        FROM unnest(@texts::text[]) AS t(name)
         """;
 
-    public const string FindExistingElsewhere = """
-        INSERT INTO import_skipped (row_number, raw_phone, phone, reason)
-        SELECT u.row_number, u.raw_phone, u.phone, @elsewhere
-        FROM import_unique u
-        WHERE NOT EXISTS (SELECT 1 FROM import_skipped k WHERE k.phone = u.phone)
-          AND EXISTS (SELECT 1 FROM projects p JOIN numbers n ON n.project_id = p.id
-                      WHERE p.deleted_at IS NULL AND p.id <> @project AND n.phone = u.phone)
+    public const string GeoIdsByCountry = """
+        SELECT t.code, g.id FROM unnest(@texts::text[]) AS t(code) JOIN geos g ON upper(g.code) = t.code
         """;
 
-    public const string RejectSkipped = """
-        INSERT INTO import_rejects (batch_id, row_number, raw_value, reason)
-        SELECT @batch, row_number, raw_phone, reason FROM import_skipped
+    // One probe of the partition's unique phone index per phone, in the chunk's (sorted) order. OFFSET 0 keeps
+    // the EXISTS a per-row probe: pulled up into a join it could be planned as a hash join over the whole
+    // project, once per chunk. COLLATE "C" is the index's collation, which the probe must use.
+    public const string ExistingInProject = """
+        SELECT t.phone FROM unnest(@phones::text[]) AS t(phone)
+        WHERE EXISTS (SELECT 1 FROM numbers n WHERE n.project_id = @project AND n.phone = t.phone COLLATE "C" OFFSET 0)
+        """;
+
+    public const string ExistingElsewhere = """
+        SELECT t.phone FROM unnest(@phones::text[]) AS t(phone)
+        WHERE EXISTS (SELECT 1 FROM projects p JOIN numbers n ON n.project_id = p.id
+                      WHERE p.deleted_at IS NULL AND p.id <> @project AND n.phone = t.phone COLLATE "C" OFFSET 0)
         """;
 
     // Sequences are not transactional: this is the newest id handed out by anyone (before the first nextval,
     // last_value is the start value not yet given out), so every id this import gets is above the value read
     // before it and at most the value read after it.
     public const string LastNumberId = "SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM numbers_id_seq";
-
-    // Sorted by phone so the unique index takes the new keys in order; the other indexes lead with
-    // (project_id, ...) and grow at their ends because ids only increase.
-    public const string InsertNumbers = """
-        INSERT INTO numbers (project_id, phone, supplier_id, geo_id, import_batch_id, extra)
-        SELECT @project, u.phone,
-               coalesce(@supplier::bigint, s.id),
-               coalesce(g.id, gc.id),
-               @batch, u.extra
-        FROM import_unique u
-        LEFT JOIN suppliers s ON lower(s.name) = lower(u.supplier_name)
-        LEFT JOIN geos g ON upper(g.code) = upper(u.geo_name) OR lower(g.name) = lower(u.geo_name)
-        LEFT JOIN geos gc ON u.geo_name IS NULL AND upper(gc.code) = u.country
-        WHERE NOT EXISTS (SELECT 1 FROM import_skipped k WHERE k.phone = u.phone)
-        ORDER BY u.phone
-        """;
 }
