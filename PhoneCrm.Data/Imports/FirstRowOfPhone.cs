@@ -10,7 +10,12 @@ namespace PhoneCrm.Data.Imports;
 /// </summary>
 internal sealed class FirstRowOfPhone
 {
-    private readonly Dictionary<long, long> _firstRow = [];
+    // Spread over many small tables rather than one: up to a million phones each table stays under the 85 KB
+    // large-object threshold, so the app's heap gets its memory back (compacted) once the import is over,
+    // instead of keeping tens of MB of large-object holes.
+    private const int Shards = 512;
+
+    private readonly Dictionary<long, long>?[] _shards = new Dictionary<long, long>?[Shards];
 
     /// <param name="e164">'+' and digits, as <see cref="Core.Numbers.PhoneNormalizer"/> writes them.</param>
     /// <returns>The row where the phone was first seen, or null when this is that row.</returns>
@@ -19,7 +24,8 @@ internal sealed class FirstRowOfPhone
         long key = 0;
         for (var i = 1; i < e164.Length; i++)
             key = key * 10 + (e164[i] - '0');
-        ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(_firstRow, key, out var seen);
+        var shard = _shards[(int)(key % Shards)] ??= [];
+        ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(shard, key, out var seen);
         if (seen)
             return first;
         first = rowNumber;
