@@ -17,7 +17,7 @@ public static class ImportPhases
         ("JOIN suppliers s ON lower(s.name)", "supplier ids (new names)"),
         ("FROM geos g", "geo ids by name (new names)"),
         ("JOIN geos g", "geo ids by country (new countries)"),
-        ("p.deleted_at IS NULL AND p.id <>", "existing-elsewhere check"),
+        ("FROM phone_directory d", "existing-elsewhere check"),
         ("FROM numbers n WHERE n.project_id", "existing-in-project check"),
         ("COPY import_rejects", "binary COPY of reject report rows"),
         ("COPY numbers", "binary COPY into numbers (+ counters)"),

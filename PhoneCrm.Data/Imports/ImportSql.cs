@@ -43,10 +43,12 @@ internal static class ImportSql
         WHERE EXISTS (SELECT 1 FROM numbers n WHERE n.project_id = @project AND n.phone = t.phone COLLATE "C" OFFSET 0)
         """;
 
+    // One probe of phone_directory per phone, however many projects there are; rows of dropped projects linger
+    // there until housekeeping, so only live projects count.
     public const string ExistingElsewhere = """
         SELECT t.phone FROM unnest(@phones::text[]) AS t(phone)
-        WHERE EXISTS (SELECT 1 FROM projects p JOIN numbers n ON n.project_id = p.id
-                      WHERE p.deleted_at IS NULL AND p.id <> @project AND n.phone = t.phone COLLATE "C" OFFSET 0)
+        WHERE EXISTS (SELECT 1 FROM phone_directory d JOIN projects p ON p.id = d.project_id AND p.deleted_at IS NULL
+                      WHERE d.phone = t.phone COLLATE "C" AND d.project_id <> @project OFFSET 0)
         """;
 
     // Sequences are not transactional: this is the newest id handed out by anyone (before the first nextval,
