@@ -123,28 +123,19 @@ internal static class CallEventSql
         ORDER BY r.ord
         """;
 
-    /// <summary>The events behind toasts: those named in a notification, with what a toast shows.</summary>
-    public const string ToastRows = """
+    // What a toast shows about an event and each number it reached.
+    private const string ToastSelect = """
         SELECT e.id, e.received_at, e.type, n.phone, l.project_id, p.name, l.number_id, s.name
         FROM call_links l
         JOIN call_events e ON e.received_at = l.received_at AND e.id = l.call_event_id
         JOIN projects p ON p.id = l.project_id
         JOIN numbers n ON n.project_id = l.project_id AND n.id = l.number_id
         LEFT JOIN suppliers s ON s.id = n.supplier_id
-        WHERE l.received_at = $1 AND l.call_event_id = ANY($2)
-        ORDER BY e.id
         """;
 
+    /// <summary>The events named in a notification (all received in one transaction, so at one moment).</summary>
+    public const string ToastRows = ToastSelect + " WHERE l.received_at = $1 AND l.call_event_id = ANY($2) ORDER BY e.id";
+
     /// <summary>After a lost LISTEN connection: every linked event received since a moment, to replay what was missed.</summary>
-    public const string ToastRowsSince = """
-        SELECT e.id, e.received_at, e.type, n.phone, l.project_id, p.name, l.number_id, s.name
-        FROM call_links l
-        JOIN call_events e ON e.received_at = l.received_at AND e.id = l.call_event_id
-        JOIN projects p ON p.id = l.project_id
-        JOIN numbers n ON n.project_id = l.project_id AND n.id = l.number_id
-        LEFT JOIN suppliers s ON s.id = n.supplier_id
-        WHERE l.received_at >= $1
-        ORDER BY e.id
-        LIMIT 5000
-        """;
+    public const string ToastRowsSince = ToastSelect + " WHERE l.received_at >= $1 ORDER BY e.id LIMIT 5000";
 }
