@@ -33,11 +33,11 @@ public static class ExportOneVerb
         if (format == "csv")
         {
             await using var output = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-            rows = await exporter.WriteCsvAsync(filter, output, CancellationToken.None);
+            rows = await exporter.WriteCsvAsync(filter, output, null, CancellationToken.None);
         }
         else
         {
-            rows = await exporter.WriteXlsxAsync(filter, path, CancellationToken.None);
+            rows = await exporter.WriteXlsxAsync(filter, path, null, CancellationToken.None);
         }
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
 

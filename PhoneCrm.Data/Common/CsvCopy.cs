@@ -12,11 +12,15 @@ public static class CsvCopy
     public static async Task<long> ToStreamAsync(NpgsqlDataSource dataSource, string selectSql, Stream output, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await ToStreamAsync(connection, selectSql, output, cancellationToken);
+        return await ToStreamAsync(connection, selectSql, output, null, cancellationToken);
     }
 
-    /// <summary>The same on an open connection, for a caller that sets something up on it first.</summary>
-    public static async Task<long> ToStreamAsync(NpgsqlConnection connection, string selectSql, Stream output, CancellationToken cancellationToken)
+    /// <summary>
+    /// The same on an open connection, for a caller that sets something up on it first; <paramref name="progress"/>
+    /// hears the lines written so far after every chunk (a line is a row unless a value holds a line break).
+    /// </summary>
+    public static async Task<long> ToStreamAsync(NpgsqlConnection connection, string selectSql, Stream output,
+        IProgress<long>? progress, CancellationToken cancellationToken)
     {
         using var copy = await connection.BeginTextExportAsync($"COPY ({selectSql}) TO STDOUT (FORMAT CSV, HEADER)", cancellationToken);
         // Npgsql's text reader is a StreamReader whose every read returns one row (one CopyData message), so
@@ -39,6 +43,7 @@ public static class CsvCopy
                 break;
             lines += buffer.AsSpan(0, filled).Count((byte)'\n');
             await output.WriteAsync(buffer.AsMemory(0, filled), cancellationToken);
+            progress?.Report(Math.Max(0, lines - 1));
         }
         return Math.Max(0, lines - 1);
     }

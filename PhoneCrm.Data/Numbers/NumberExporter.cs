@@ -37,20 +37,20 @@ public sealed class NumberExporter(NpgsqlDataSource dataSource)
     }
 
     /// <returns>The number of rows written.</returns>
-    public async Task<long> WriteCsvAsync(NumberFilter filter, Stream output, CancellationToken cancellationToken)
+    public async Task<long> WriteCsvAsync(NumberFilter filter, Stream output, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         // SET LOCAL: the setting ends with the transaction, so the pooled connection goes back as it came.
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var command = new NpgsqlCommand("SET LOCAL DateStyle = 'ISO'", connection, transaction))
             await command.ExecuteNonQueryAsync(cancellationToken);
-        var rows = await CsvCopy.ToStreamAsync(connection, SelectSql(filter), output, cancellationToken);
+        var rows = await CsvCopy.ToStreamAsync(connection, SelectSql(filter), output, progress, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return rows;
     }
 
     /// <summary>Writes the workbook to <paramref name="path"/>, row by row, in constant memory.</summary>
-    public async Task<long> WriteXlsxAsync(NumberFilter filter, string path, CancellationToken cancellationToken)
+    public async Task<long> WriteXlsxAsync(NumberFilter filter, string path, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(SelectSql(filter), connection) { CommandTimeout = 0 };
@@ -64,7 +64,8 @@ public sealed class NumberExporter(NpgsqlDataSource dataSource)
         while (await reader.ReadAsync(cancellationToken))
         {
             WriteRow(reader, columns, workbook);
-            rows++;
+            if (++rows % 10_000 == 0)
+                progress?.Report(rows);
         }
         return rows;
     }

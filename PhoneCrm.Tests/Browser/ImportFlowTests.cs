@@ -62,6 +62,9 @@ public sealed class ImportFlowTests(BrowserAppFixture app) : IClassFixture<Brows
                 var exported = (await File.ReadAllLinesAsync((await export.PathAsync())!)).Skip(1).ToList();
                 Assert.Equal(10, exported.Count);
                 Assert.All(exported, line => Assert.StartsWith("'+7916000010", line));
+                var progress = page.GetByTestId("numbers-export-progress");
+                await Expect(progress).ToHaveAttributeAsync("data-finished", "true");
+                await Expect(progress).ToHaveTextAsync("Выгрузка готова: 10 строк");
 
                 await NavigateAsync(page, "Загрузки");
                 await page.GetByTestId("import-revert").First.ClickAsync();

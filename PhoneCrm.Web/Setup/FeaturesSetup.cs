@@ -41,6 +41,7 @@ public static class FeaturesSetup
         services.AddScoped<ImportsService>();
         services.AddSingleton<NumberQueries>();
         services.AddSingleton<NumberExporter>();
+        services.AddSingleton<ExportProgress>();
         services.AddScoped<NumbersService>();
     }
 }

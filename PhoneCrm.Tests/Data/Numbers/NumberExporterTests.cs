@@ -28,11 +28,13 @@ public sealed class NumberExporterTests(TestDatabase database) : IClassFixture<T
         var project = await ProjectWithNumbersAsync();
         using var output = new MemoryStream();
 
-        var rows = await new NumberExporter(database.DataSource).WriteCsvAsync(new NumberFilter(project, Status: NumberStatus.New), output, default);
+        var progress = new LastReported();
+        var rows = await new NumberExporter(database.DataSource).WriteCsvAsync(new NumberFilter(project, Status: NumberStatus.New), output, progress, default);
 
         var text = Encoding.UTF8.GetString(output.ToArray()).TrimStart('\uFEFF');
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, rows);
+        Assert.Equal(2, progress.Value);
         Assert.StartsWith("phone,status,supplier,geo", lines[0]);
         Assert.Equal(3, lines.Length);
         Assert.All(lines.Skip(1), l => Assert.StartsWith("'+7912000000", l));
@@ -49,7 +51,7 @@ public sealed class NumberExporterTests(TestDatabase database) : IClassFixture<T
         var path = Path.Combine(Path.GetTempPath(), $"export-{Guid.NewGuid():N}.xlsx");
         try
         {
-            var written = await new NumberExporter(database.DataSource).WriteXlsxAsync(new NumberFilter(project), path, default);
+            var written = await new NumberExporter(database.DataSource).WriteXlsxAsync(new NumberFilter(project), path, null, default);
 
             using var file = ImportFileReader.Open(path);
             var rows = file.Rows().ToList();
@@ -64,5 +66,13 @@ public sealed class NumberExporterTests(TestDatabase database) : IClassFixture<T
         {
             File.Delete(path);
         }
+    }
+
+    /// <summary>Keeps the last value reported, at once (Progress&lt;T&gt; would post it to the thread pool).</summary>
+    private sealed class LastReported : IProgress<long>
+    {
+        public long Value { get; private set; } = -1;
+
+        public void Report(long value) => Value = value;
     }
 }

@@ -13,17 +13,18 @@ public static class NumberExportEndpoints
 {
     public static void MapNumberExports(this WebApplication app) =>
         app.MapGet("/projects/{projectId:long}/numbers/export.{format:regex(^(csv|xlsx)$)}", async (
-            long projectId, string format, NumberStatus? status, long? supplier, long? geo, string? prefix,
-            HttpContext http, NumbersService numbers, NumberExporter exporter, IDbContextFactory<CrmDbContext> contexts) =>
+            long projectId, string format, NumberStatus? status, long? supplier, long? geo, string? prefix, Guid? progress,
+            HttpContext http, NumbersService numbers, NumberExporter exporter, ExportProgress exports, IDbContextFactory<CrmDbContext> contexts) =>
         {
             var connection = new ClientConnection();
             connection.CopyFrom(http);
             var user = CurrentUser.From(http.User, connection);
             var filter = new NumberFilter(projectId, status, supplier, geo, prefix);
+            long total;
             try
             {
                 // Managers export only projects assigned to them; the same check as the grid's.
-                await numbers.CountAsync(user, filter, http.RequestAborted);
+                (total, _) = await numbers.CountAsync(user, filter, http.RequestAborted);
             }
             catch (DomainException)
             {
@@ -35,27 +36,45 @@ public static class NumberExportEndpoints
                     new { format, filter.Status, filter.SupplierId, filter.GeoId, prefix = filter.NormalizedPrefix });
                 await db.SaveChangesAsync(http.RequestAborted);
             }
-            var fileName = $"numbers-{projectId}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.{format}";
-            http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
-            if (format == "csv")
-            {
-                http.Response.ContentType = "text/csv; charset=utf-8";
-                await exporter.WriteCsvAsync(filter, http.Response.Body, http.RequestAborted);
-                return Results.Empty;
-            }
-            var path = Path.Combine(Path.GetTempPath(), $"phonecrm-export-{Guid.NewGuid():N}.xlsx");
+            var progressId = progress ?? Guid.NewGuid();
+            var reporter = exports.Start(progressId, user.UserId, total);
+            long written = 0;
+            var failed = true;
             try
             {
-                await exporter.WriteXlsxAsync(filter, path, http.RequestAborted);
-                http.Response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-                await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.DeleteOnClose);
-                http.Response.ContentLength = file.Length;
-                await file.CopyToAsync(http.Response.Body, http.RequestAborted);
+                written = await WriteAsync(http, format, projectId, filter, exporter, reporter);
+                failed = false;
             }
             finally
             {
-                File.Delete(path);
+                exports.Finish(progressId, written, failed);
             }
             return Results.Empty;
         });
+
+    private static async Task<long> WriteAsync(HttpContext http, string format, long projectId, NumberFilter filter,
+        NumberExporter exporter, IProgress<long> progress)
+    {
+        var fileName = $"numbers-{projectId}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.{format}";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+        if (format == "csv")
+        {
+            http.Response.ContentType = "text/csv; charset=utf-8";
+            return await exporter.WriteCsvAsync(filter, http.Response.Body, progress, http.RequestAborted);
+        }
+        var path = Path.Combine(Path.GetTempPath(), $"phonecrm-export-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            var rows = await exporter.WriteXlsxAsync(filter, path, progress, http.RequestAborted);
+            http.Response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.DeleteOnClose);
+            http.Response.ContentLength = file.Length;
+            await file.CopyToAsync(http.Response.Body, http.RequestAborted);
+            return rows;
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
