@@ -62,7 +62,7 @@ public sealed class CallEventStore(NpgsqlDataSource dataSource)
         p.Add(Array(events, e => e.Phone, NpgsqlDbType.Text));
         p.Add(Array(events, e => e.Operator, NpgsqlDbType.Text));
         p.Add(Array(events, e => e.ProjectId, NpgsqlDbType.Bigint));
-        p.Add(Array(events, e => e.StartedAt, NpgsqlDbType.TimestampTz));
+        p.Add(Array(events, e => e.StartedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz)); // Npgsql writes UTC offsets only
         p.Add(Array(events, e => e.DurationSeconds, NpgsqlDbType.Integer));
         p.Add(Array(events, e => e.Result, NpgsqlDbType.Text));
         p.Add(Array(events, e => e.RecordingUrl, NpgsqlDbType.Text));

@@ -68,6 +68,21 @@ public sealed class SoftPhoneWebhookTests(SoftPhoneAppFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task A_start_time_with_any_offset_is_stored_as_the_same_moment()
+    {
+        using var client = fixture.App.CreateClient();
+        var id = NewId();
+        var body = SoftPhoneKit.Event(id, "+79990004444", startedAt: new DateTimeOffset(2026, 11, 22, 10, 15, 0, TimeSpan.FromHours(3)));
+        Assert.Contains("+03:00", body);
+
+        var response = await SoftPhoneKit.PostAsync(client, body, fixture.Secret);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(new DateTime(2026, 11, 22, 7, 15, 0, DateTimeKind.Utc),
+            await fixture.ScalarAsync<DateTime>($"SELECT started_at FROM call_events WHERE event_id = '{id}'"));
+    }
+
+    [Fact]
     public async Task An_unmatched_phone_is_stored_as_unmatched()
     {
         using var client = fixture.App.CreateClient();

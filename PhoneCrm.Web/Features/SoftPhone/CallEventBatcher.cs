@@ -8,8 +8,8 @@ namespace PhoneCrm.Web.Features.SoftPhone;
 /// Group commit for the webhook: requests that arrive while a store is running wait together and go to the
 /// database as one statement. Nothing waits on a timer: a lone request is stored at once, and under load the
 /// batches grow by themselves, so thousands of single-event requests a second cost tens of transactions, not
-/// thousands. Each request still gets its own events' outcomes, and an error fails only the requests in its
-/// batch (SoftPhone retries them; replays are harmless).
+/// thousands. Each request still gets its own events' outcomes; when a shared statement fails, its requests are
+/// stored one by one, so an error fails only the request that caused it (SoftPhone retries it; replays are harmless).
 /// </summary>
 public sealed class CallEventBatcher(CallEventStore store, SoftPhoneOptions options, ILogger<CallEventBatcher> logger) : BackgroundService
 {
@@ -64,11 +64,17 @@ public sealed class CallEventBatcher(CallEventStore store, SoftPhoneOptions opti
                 start += pending.Events.Count;
             }
         }
+        catch (Exception e) when (group.Count > 1)
+        {
+            // One request's events must not fail the others': each is stored on its own, so only a bad one fails.
+            logger.LogWarning(e, "Storing {Requests} webhook requests together failed; storing them one by one", group.Count);
+            foreach (var pending in group)
+                await StoreAsync([pending]);
+        }
         catch (Exception e)
         {
-            logger.LogError(e, "Storing {Requests} webhook requests failed; they are answered with an error and SoftPhone will retry", group.Count);
-            foreach (var pending in group)
-                pending.Done.TrySetException(e);
+            logger.LogError(e, "Storing a webhook request failed; it is answered with an error and SoftPhone will retry");
+            group[0].Done.TrySetException(e);
         }
     }
 

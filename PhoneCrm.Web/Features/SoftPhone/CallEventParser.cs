@@ -106,7 +106,8 @@ public static class CallEventParser
             return null;
 
         return new CallEvent(eventId!, type!.Value, direction!.Value, rawPhone!, null,
-            operatorName, item.ProjectId, item.StartedAt!.Value, item.DurationSeconds ?? 0, result, recordingUrl);
+            // Stored as UTC (timestamptz keeps the moment, not the sender's offset).
+            operatorName, item.ProjectId, item.StartedAt!.Value.ToUniversalTime(), item.DurationSeconds ?? 0, result, recordingUrl);
 
         void Add(string field, string message) => errors[prefix + field] = [message];
 
