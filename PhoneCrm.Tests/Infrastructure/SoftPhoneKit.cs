@@ -12,16 +12,17 @@ namespace PhoneCrm.Tests.Infrastructure;
 /// <summary>What SoftPhone does, for tests: holds a secret made the way the settings page makes it, signs and posts events.</summary>
 public static class SoftPhoneKit
 {
-    /// <summary>Creates an active webhook secret through the settings service, encrypted with the shared key ring.</summary>
-    public static async Task<string> CreateSecretAsync(TestDatabase database, string name = "tests")
+    /// <summary>The settings service the SoftPhone page uses, with the app's shared key ring.</summary>
+    public static SoftPhoneSettingsService Settings(TestDatabase database)
     {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddCrmDataProtection(database.DataSource);
-        await using var provider = services.BuildServiceProvider();
-        var ring = new WebhookSecretRing(database, provider.GetRequiredService<IDataProtectionProvider>(), new SoftPhoneOptions(), TimeProvider.System);
-        return await new SoftPhoneSettingsService(database, ring, TestLocalizer.Create()).CreateSecretAsync(TestUsers.Administrator, name);
+        var services = new ServiceCollection().AddCrmDataProtection(database.DataSource).BuildServiceProvider();
+        var ring = new WebhookSecretRing(database, services.GetRequiredService<IDataProtectionProvider>(), new SoftPhoneOptions(), TimeProvider.System);
+        return new SoftPhoneSettingsService(database, ring, TestLocalizer.Create());
     }
+
+    /// <summary>Creates an active webhook secret through the settings service, encrypted with the shared key ring.</summary>
+    public static Task<string> CreateSecretAsync(TestDatabase database, string name = "tests") =>
+        Settings(database).CreateSecretAsync(TestUsers.Administrator, name);
 
     public static string Event(string eventId, string phone, string type = "ended", long? projectId = null, string? result = null,
         DateTimeOffset? startedAt = null, int duration = 30) =>

@@ -23,7 +23,7 @@ public static class SoftPhoneSetup
         services.AddSingleton<CallEventListener>();
         services.AddHostedService(provider => provider.GetRequiredService<CallEventListener>());
         services.AddScoped<SoftPhoneSettingsService>();
-        services.AddScoped<CallToastsService>();
+        services.AddScoped<CallsService>();
 
         // Per sender address: one misbehaving sender cannot starve another.
         services.AddRateLimiter(limiter =>

@@ -1,8 +1,5 @@
 using System.Net;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.DependencyInjection;
 using PhoneCrm.Core.Common;
-using PhoneCrm.Data.DataProtection;
 using PhoneCrm.Tests.Infrastructure;
 using PhoneCrm.Web.Features.SoftPhone;
 
@@ -11,12 +8,7 @@ namespace PhoneCrm.Tests.Web.SoftPhone;
 /// <summary>Secret rotation as administrators do it on the SoftPhone page, checked against the running app.</summary>
 public sealed class WebhookSecretTests(SoftPhoneAppFixture fixture) : IClassFixture<SoftPhoneAppFixture>
 {
-    private SoftPhoneSettingsService Settings()
-    {
-        var services = new ServiceCollection().AddCrmDataProtection(fixture.Database.DataSource).BuildServiceProvider();
-        var ring = new WebhookSecretRing(fixture.Database, services.GetRequiredService<IDataProtectionProvider>(), new SoftPhoneOptions(), TimeProvider.System);
-        return new SoftPhoneSettingsService(fixture.Database, ring, TestLocalizer.Create());
-    }
+    private SoftPhoneSettingsService Settings() => SoftPhoneKit.Settings(fixture.Database);
 
     [Fact]
     public async Task Two_secrets_work_at_once_a_third_is_refused_and_a_revoked_one_stops_at_once()

@@ -8,8 +8,8 @@ using PhoneCrm.Web.Resources;
 
 namespace PhoneCrm.Web.Features.SoftPhone;
 
-/// <summary>Per user: whether toasts are muted and which projects' calls they may see; and the unmatched calls list.</summary>
-public sealed class CallToastsService(
+/// <summary>Calls as a user sees them: whether their toasts are muted, which projects' calls they may see, and the unmatched calls list.</summary>
+public sealed class CallsService(
     IDbContextFactory<CrmDbContext> contexts, CallEventQueries queries, IStringLocalizer<Strings> l)
 {
     public async Task<bool> IsMutedAsync(CurrentUser user, CancellationToken cancellationToken = default)
