@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 root_dir=$(pwd)
 results_dir="$root_dir/test-artifacts/results"
 trx="$results_dir/results.trx"
+console_log="$results_dir/console.log"
 
 export DEBIAN_FRONTEND=noninteractive
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -40,7 +41,7 @@ test_exit=0
 dotnet test PhoneCrm.Tests -c Release --no-build --nologo \
     --logger "trx;LogFileName=results.trx" --logger "console;verbosity=normal" \
     --results-directory "$results_dir" \
-    --blame-hang-timeout 10m --blame-hang-dump-type none || test_exit=$?
+    --blame-hang-timeout 10m --blame-hang-dump-type none 2>&1 | tee "$console_log" || test_exit=$?
 
 # --- 4. Summary -------------------------------------------------------------------------------
 counter() { # name -> value of that attribute of <Counters>, 0 if absent
@@ -69,6 +70,11 @@ elif [ "$test_exit" -ne 0 ]; then
     # e.g. the test host crashed after the last result: the run is not trustworthy.
     echo "dotnet test exited with $test_exit although no test failed." >&2
     status=1
+fi
+if [ "$failed" -gt 0 ]; then
+    # Repeated here, next to the summary, because CI keeps only the end of the output.
+    echo "Failed tests:"
+    grep -E -A 6 '^\s+Failed [A-Za-z]' "$console_log" | cut -c1-400 | head -n 60 || true
 fi
 if compgen -G "$root_dir/test-artifacts/screenshots/*.png" >/dev/null; then
     echo "Screenshots of failed browser tests: $root_dir/test-artifacts/screenshots" >&2
