@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PhoneCrm.Core.Audit;
 using PhoneCrm.Core.Projects;
 using PhoneCrm.Core.Reference;
+using PhoneCrm.Core.Sftp;
 using PhoneCrm.Core.SoftPhone;
 using PhoneCrm.Data.Identity;
 using PhoneCrm.Data.Projects;
@@ -24,6 +25,7 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : Ident
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<WebhookSecret> WebhookSecrets => Set<WebhookSecret>();
     public DbSet<CallResultStatus> CallResultStatuses => Set<CallResultStatus>();
+    public DbSet<SftpHost> SftpHosts => Set<SftpHost>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

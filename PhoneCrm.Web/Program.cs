@@ -21,6 +21,7 @@ builder.Services.AddRadzenComponents();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.AddCrmFeatures();
 builder.AddCrmSoftPhone();
+builder.AddCrmSftp();
 
 var app = builder.Build();
 

@@ -23,11 +23,15 @@ public static class AuditActions
     public const string JobRun = "job_run";
     public const string CallEvent = "call_event";
     public const string Revoke = "revoke";
+    public const string SftpPull = "sftp_pull";
+    public const string SftpFile = "sftp_file";
+    public const string PinHostKey = "pin_host_key";
+    public const string HostKeyRefused = "host_key_refused";
 
     public static readonly IReadOnlyList<string> All =
     [
         Create, Update, Delete, Restore, PermanentDelete, Login, LoginFailed, Logout,
         RoleChange, PasswordReset, Disable, Enable, AssignProjects, Export, Import, RevertImport,
-        BulkStatusChange, StatusChange, JobRun, CallEvent, Revoke,
+        BulkStatusChange, StatusChange, JobRun, CallEvent, Revoke, SftpPull, SftpFile, PinHostKey, HostKeyRefused,
     ];
 }

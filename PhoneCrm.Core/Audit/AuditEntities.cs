@@ -11,7 +11,8 @@ public static class AuditEntities
     public const string Number = "number";
     public const string WebhookSecret = "webhook_secret";
     public const string CallResultStatus = "call_result_status";
+    public const string SftpHost = "sftp_host";
 
     public static readonly IReadOnlyList<string> All =
-        [Project, Number, Supplier, Geo, User, AuditLog, Job, WebhookSecret, CallResultStatus];
+        [Project, Number, Supplier, Geo, User, AuditLog, Job, WebhookSecret, CallResultStatus, SftpHost];
 }

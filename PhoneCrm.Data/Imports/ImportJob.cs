@@ -1,3 +1,4 @@
+using Npgsql;
 using PhoneCrm.Core.Audit;
 using PhoneCrm.Core.Imports;
 using PhoneCrm.Data.Imports.Files;
@@ -12,4 +13,11 @@ public sealed record ImportJob(
     string FilePath,
     ImportSettings Settings,
     ImportFileLimits Limits,
-    AuditActor Actor);
+    AuditActor Actor)
+{
+    /// <summary>
+    /// Runs inside the import's transaction just before it commits, for rows that must commit with the numbers
+    /// or not at all (the SFTP ledger); throwing rolls the whole import back.
+    /// </summary>
+    public Func<NpgsqlConnection, ImportOutcome, CancellationToken, Task>? BeforeCommit { get; init; }
+}

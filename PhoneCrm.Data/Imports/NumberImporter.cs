@@ -53,6 +53,8 @@ public sealed class NumberImporter(NpgsqlDataSource dataSource, ILogger<NumberIm
         var outcome = new ImportOutcome(producer.RowsRead, totals.Accepted, producer.Invalid, producer.DuplicatesInFile,
             totals.InProject, totals.Elsewhere, idAfter, idUpto);
         await ImportBatchProgress.CompleteAsync(connection, job, outcome, cancellationToken);
+        if (job.BeforeCommit is { } beforeCommit)
+            await beforeCommit(connection, outcome, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Import {BatchId} into project {ProjectId}: {Outcome}", job.BatchId, job.ProjectId, outcome);
         return outcome;

@@ -37,6 +37,7 @@ public static class FeaturesSetup
         services.AddSingleton<NumberImporter>();
         services.AddSingleton<ImportRecovery>();
         services.AddSingleton<ImportJobLoader>();
+        services.AddSingleton<ImportRunner>();
         services.AddHostedService<ImportWorker>();
         services.AddScoped<ImportsService>();
         services.AddSingleton<NumberQueries>();

@@ -1,6 +1,3 @@
-using Npgsql;
-using PhoneCrm.Core.Common;
-using PhoneCrm.Core.Imports;
 using PhoneCrm.Data.Imports;
 
 namespace PhoneCrm.Web.Features.Imports;
@@ -11,8 +8,7 @@ namespace PhoneCrm.Web.Features.Imports;
 /// </summary>
 public sealed class ImportWorker(
     ImportQueue queue,
-    NpgsqlDataSource dataSource,
-    NumberImporter importer,
+    ImportRunner runner,
     ImportJobLoader loader,
     ILogger<ImportWorker> logger) : BackgroundService
 {
@@ -24,39 +20,22 @@ public sealed class ImportWorker(
 
     private async Task RunOneAsync(long batchId, CancellationToken stoppingToken)
     {
-        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        string? filePath = null;
+        ImportJob? job = null;
         try
         {
-            var job = await loader.LoadAsync(batchId, stoppingToken);
-            if (job is null)
-                return;
-            filePath = job.FilePath;
-            var progress = new ImportBatchProgress(dataSource, batchId, cancellation);
-            await importer.RunAsync(job, progress, cancellation.Token);
+            job = await loader.LoadAsync(batchId, stoppingToken);
+            if (job is not null)
+                await runner.RunAsync(job, stoppingToken);
         }
-        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            await ImportBatchProgress.FailAsync(dataSource, batchId, ImportStatus.Cancelled, "Cancelled; nothing from this file was kept.");
-        }
-        catch (OperationCanceledException)
-        {
-            await ImportBatchProgress.FailAsync(dataSource, batchId, ImportStatus.Interrupted, "The app was stopped; nothing from this file was kept.");
-        }
-        catch (DomainException e)
-        {
-            await ImportBatchProgress.FailAsync(dataSource, batchId, ImportStatus.Failed, e.Message);
-        }
-        catch (Exception e)
-        {
-            logger.LogError(e, "Import {BatchId} failed", batchId);
-            await ImportBatchProgress.FailAsync(dataSource, batchId, ImportStatus.Failed,
-                "The import failed unexpectedly and nothing was kept; the error is in the server log.");
+            // The runner records import failures itself; this is the batch that could not even be loaded.
+            logger.LogError(e, "Import {BatchId} could not be started", batchId);
         }
         finally
         {
-            if (filePath is not null)
-                TryDelete(filePath);
+            if (job is not null)
+                TryDelete(job.FilePath);
         }
     }
 

@@ -1,0 +1,7 @@
+namespace PhoneCrm.Core.Sftp;
+
+public enum SftpAuthKind
+{
+    Password,
+    PrivateKey,
+}

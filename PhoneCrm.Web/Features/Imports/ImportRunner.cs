@@ -1,0 +1,55 @@
+using Npgsql;
+using PhoneCrm.Core.Common;
+using PhoneCrm.Core.Imports;
+using PhoneCrm.Data.Imports;
+
+namespace PhoneCrm.Web.Features.Imports;
+
+/// <summary>How one run of a batch ended: its outcome when it committed, otherwise the status and message recorded.</summary>
+public sealed record ImportRunResult(ImportOutcome? Outcome, string Status, string? Error)
+{
+    public bool Succeeded => Outcome is not null;
+}
+
+/// <summary>
+/// Runs one import batch and records on its row how it ended, whoever started it (an upload or an SFTP pull).
+/// A failure never leaves rows behind: the import's transaction rolls back, and only the status is written.
+/// </summary>
+public sealed class ImportRunner(NpgsqlDataSource dataSource, NumberImporter importer, ILogger<ImportRunner> logger)
+{
+    public async Task<ImportRunResult> RunAsync(ImportJob job, CancellationToken stoppingToken)
+    {
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        try
+        {
+            var progress = new ImportBatchProgress(dataSource, job.BatchId, cancellation);
+            var outcome = await importer.RunAsync(job, progress, cancellation.Token);
+            return new ImportRunResult(outcome, ImportStatus.Completed, null);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            return await FailAsync(job, ImportStatus.Cancelled, "Cancelled; nothing from this file was kept.");
+        }
+        catch (OperationCanceledException)
+        {
+            await FailAsync(job, ImportStatus.Interrupted, "The app was stopped; nothing from this file was kept.");
+            throw;
+        }
+        catch (DomainException e)
+        {
+            return await FailAsync(job, ImportStatus.Failed, e.Message);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Import {BatchId} failed", job.BatchId);
+            return await FailAsync(job, ImportStatus.Failed,
+                "The import failed unexpectedly and nothing was kept; the error is in the server log.");
+        }
+    }
+
+    private async Task<ImportRunResult> FailAsync(ImportJob job, string status, string error)
+    {
+        await ImportBatchProgress.FailAsync(dataSource, job.BatchId, status, error);
+        return new ImportRunResult(null, status, error);
+    }
+}

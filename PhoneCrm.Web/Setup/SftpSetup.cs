@@ -1,0 +1,28 @@
+using PhoneCrm.Data.Sftp;
+using PhoneCrm.Web.Features.Sftp;
+using PhoneCrm.Web.Features.Sftp.Transport;
+
+namespace PhoneCrm.Web.Setup;
+
+/// <summary>SFTP pulls: the OpenSSH transport, the ledger, the per-host Quartz jobs and the settings pages' service.</summary>
+public static class SftpSetup
+{
+    public const string SectionName = "Crm:Sftp";
+
+    public static void AddCrmSftp(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(SectionName);
+        var services = builder.Services;
+        services.AddSingleton(section.Get<SftpOptions>() ?? new SftpOptions());
+        services.AddSingleton(section.Get<SftpTransportOptions>() ?? new SftpTransportOptions());
+        services.AddSingleton<OpenSshSftpClient>();
+        services.AddSingleton<HostKeyScanner>();
+        services.AddSingleton<SftpCredentials>();
+        services.AddSingleton<SftpLedger>();
+        services.AddSingleton<SftpLogQueries>();
+        services.AddSingleton<SftpFileImport>();
+        services.AddSingleton<SftpPuller>();
+        services.AddSingleton<SftpSchedule>();
+        services.AddScoped<SftpHostsService>();
+    }
+}
