@@ -33,7 +33,9 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         Assertions.SetDefaultExpectTimeout(TimeoutMilliseconds);
         _database = await TestDatabase.CreateAsync("browser");
         var browser = ChromiumBrowser.GetSharedAsync();
-        _app = await AppProcess.StartAsync(_database.ConnectionString, AdminPassword);
+        // SFTP pulls wait this long between their two listings: a second instead of ten keeps "Pull now" tests short.
+        _app = await AppProcess.StartAsync(_database.ConnectionString, AdminPassword,
+            new Dictionary<string, string?> { ["Crm__Sftp__StableCheckSeconds"] = "1" });
         _browser = await browser;
     }
 

@@ -24,5 +24,6 @@ public static class SftpSetup
         services.AddSingleton<SftpPuller>();
         services.AddSingleton<SftpSchedule>();
         services.AddScoped<SftpHostsService>();
+        services.AddHostedService<SftpScheduleSync>();
     }
 }

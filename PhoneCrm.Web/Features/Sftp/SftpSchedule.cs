@@ -20,16 +20,26 @@ public sealed class SftpSchedule(ISchedulerFactory schedulers)
             .StoreDurably()
             .Build();
         await scheduler.AddJob(job, AddJobOptions.Replacing, cancellationToken);
-        await scheduler.UnscheduleJob(SftpPullJob.ScheduleKeyOf(host.Id), cancellationToken);
         if (!host.Enabled || !host.CanPull)
+        {
+            await scheduler.UnscheduleJob(SftpPullJob.ScheduleKeyOf(host.Id), cancellationToken);
             return;
+        }
         var trigger = TriggerBuilder.Create()
             .WithIdentity(SftpPullJob.ScheduleKeyOf(host.Id))
             .ForJob(job)
             // A pull missed while every instance was down is made up once, not once per missed firing.
             .WithCronSchedule(host.Cron, cron => cron.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
             .Build();
-        await scheduler.ScheduleJob(trigger, cancellationToken: cancellationToken);
+        // Replaced in one step under the store's lock: two instances applying at once leave one trigger.
+        await scheduler.ScheduleTrigger(trigger, TriggerConflict.Replace, cancellationToken);
+    }
+
+    /// <summary>Applies every host's settings; run at start-up, so hosts changed outside the app (a restore) are scheduled right.</summary>
+    public async Task ApplyAllAsync(IEnumerable<SftpHost> hosts, CancellationToken cancellationToken)
+    {
+        foreach (var host in hosts)
+            await ApplyAsync(host, cancellationToken);
     }
 
     public async Task RemoveAsync(long hostId, CancellationToken cancellationToken)
