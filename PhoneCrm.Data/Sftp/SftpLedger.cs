@@ -17,10 +17,11 @@ public sealed class SftpLedger(NpgsqlDataSource dataSource)
     public async Task<long> StartRunAsync(long hostId, string trigger, string instanceId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            UPDATE sftp_runs SET status = 'interrupted', finished_at = now(),
-                error = coalesce(error, 'The app stopped while this pull was running.')
-            WHERE host_id = $1 AND status = 'running';
-            INSERT INTO sftp_runs (host_id, trigger, instance_id, status) VALUES ($1, $2, $3, 'running') RETURNING id;
+            WITH dead AS (
+                UPDATE sftp_runs SET status = 'interrupted', finished_at = now(),
+                    error = coalesce(error, 'The app stopped while this pull was running.')
+                WHERE host_id = $1 AND status = 'running')
+            INSERT INTO sftp_runs (host_id, trigger, instance_id, status) VALUES ($1, $2, $3, 'running') RETURNING id
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = hostId });
         command.Parameters.Add(new NpgsqlParameter { Value = trigger });
@@ -125,6 +126,12 @@ public sealed class SftpLedger(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand("UPDATE sftp_files SET settled_at = now() WHERE id = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = fileId });
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public static async Task UnlockHostAsync(NpgsqlConnection connection, long hostId)
+    {
+        await using var command = new NpgsqlCommand($"SELECT pg_advisory_unlock({HostLockClass}, {hostId})", connection);
+        await command.ExecuteScalarAsync(CancellationToken.None);
     }
 
     /// <summary>Takes the host's pull lock on <paramref name="connection"/> if nobody holds it; held until the connection closes.</summary>

@@ -1,6 +1,7 @@
 using PhoneCrm.Core.Audit;
 using PhoneCrm.Core.Sftp;
 using PhoneCrm.Tests.Infrastructure;
+using PhoneCrm.Web.Features.Sftp;
 
 namespace PhoneCrm.Tests.Web.Sftp;
 
@@ -92,10 +93,15 @@ public sealed class SftpPullTests(SftpPullFixture fixture) : IClassFixture<SftpP
         var path = fixture.Server.WriteRemoteFile("growing/base.csv", SftpPullFixture.Csv(100));
         var host = await kit.CreateHostAsync(fixture.Database, fixture.Server, project, "growing");
 
+        // The supplier's upload is still going: lines keep arriving until the pull has listed twice and returned.
         var pull = kit.PullAsync(host);
-        await Task.Delay(500);
-        // The supplier's upload is still going: the rest of the file arrives between the two listings.
-        await File.AppendAllTextAsync(path, string.Concat(Enumerable.Range(100, 100).Select(i => $"+7912{i:D7};Клиент {i}\n")));
+        var rows = 100;
+        while (!pull.IsCompleted)
+        {
+            await File.AppendAllTextAsync(path, $"+7912{rows:D7};Клиент {rows}\n");
+            rows++;
+            await Task.Delay(50);
+        }
         var first = await pull;
 
         Assert.Equal((1, 0, 1), (first.Totals.Found, first.Totals.Imported, first.Totals.Skipped));
@@ -104,7 +110,7 @@ public sealed class SftpPullTests(SftpPullFixture fixture) : IClassFixture<SftpP
 
         var second = await kit.PullAsync(host);
         Assert.Equal(1, second.Totals.Imported);
-        Assert.Equal(200, await fixture.NumbersAsync(project));
+        Assert.Equal(rows, await fixture.NumbersAsync(project));
     }
 
     [Fact]

@@ -34,7 +34,20 @@ public sealed class SftpPuller(
             logger.LogInformation("SFTP host {HostId} is already being pulled; this {Trigger} pull is skipped", hostId, trigger);
             return SftpPullResult.AlreadyRunning;
         }
-        // The lock goes with the connection, also if this process dies.
+        // Held to the end; if this process dies, PostgreSQL drops it with the connection.
+        try
+        {
+            return await PullLockedAsync(hostId, trigger, instanceId, cancellationToken);
+        }
+        finally
+        {
+            // Released explicitly: a pooled connection keeps session locks when it goes back to the pool.
+            await SftpLedger.UnlockHostAsync(lockConnection, hostId);
+        }
+    }
+
+    private async Task<SftpPullResult> PullLockedAsync(long hostId, string trigger, string instanceId, CancellationToken cancellationToken)
+    {
         var (host, project) = await LoadAsync(hostId, cancellationToken);
         var runId = await ledger.StartRunAsync(hostId, trigger, instanceId, cancellationToken);
         var totals = new SftpRunTotals();
