@@ -29,6 +29,11 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
         new("GET", "/audit", Outcome.ToLogin, Outcome.Denied, Outcome.Ok),
         new("GET", "/softphone", Outcome.ToLogin, Outcome.Denied, Outcome.Ok),
         new("GET", "/calls/unmatched", Outcome.ToLogin, Outcome.Denied, Outcome.Ok),
+        new("GET", "/sftp", Outcome.ToLogin, Outcome.Denied, Outcome.Ok),
+        new("GET", "/sftp/new", Outcome.ToLogin, Outcome.Denied, Outcome.Ok),
+        // No such host: the page says so rather than failing.
+        new("GET", "/sftp/{Id:long}", Outcome.ToLogin, Outcome.Denied, Outcome.Ok),
+        new("GET", "/sftp/runs", Outcome.ToLogin, Outcome.Denied, Outcome.Ok),
         new("GET", "/imports", Outcome.ToLogin, Outcome.Ok, Outcome.Ok),
         // A manager reaches the page, whose service then refuses a project not assigned to them
         // (ProjectLifecycleTests and the browser tests check what the page shows).
@@ -97,7 +102,8 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
 
     private string PathOf(Expectation entry) => entry.Route
         .Replace("{ProjectId:long}", fixture.ProjectId.ToString())
-        .Replace("{NumberId:long}", fixture.NumberId.ToString());
+        .Replace("{NumberId:long}", fixture.NumberId.ToString())
+        .Replace("{Id:long}", "999999");
 
     private async Task AssertAllAsync(HttpClient client, Func<Expectation, Outcome> expected)
     {
