@@ -32,7 +32,7 @@ internal static class CallEventSql
         -- the project is live; an event that names none links to the number with its phone in every live project
         -- (an operator may call one person about several projects). Deleted projects never get calls.
         matches AS MATERIALIZED (
-            SELECT e.id AS call_event_id, d.project_id, d.number_id, e.type, e.started_at,
+            SELECT e.id AS call_event_id, d.project_id, d.number_id, e.type, e.started_at, e.duration_seconds,
                    lower(coalesce(e.result, CASE WHEN e.type = 3 THEN 'missed' END)) AS result
             FROM new_events e
             JOIN phone_directory d ON d.phone = e.phone
@@ -60,6 +60,8 @@ internal static class CallEventSql
         per_number AS (
             SELECT m.project_id, m.number_id,
                    count(*) FILTER (WHERE m.type IN (2, 3)) AS calls,
+                   -- Talk time: the seconds of answered calls, reported when they end.
+                   coalesce(sum(m.duration_seconds) FILTER (WHERE m.type = 2), 0) AS talk,
                    max(m.started_at) AS last_started,
                    (array_agg(r.status ORDER BY m.started_at DESC, m.call_event_id DESC)
                         FILTER (WHERE r.status IS NOT NULL))[1] AS mapped_status,
@@ -74,7 +76,7 @@ internal static class CallEventSql
         -- does not overwrite what a newer call decided).
         locked AS MATERIALIZED (
             SELECT n.project_id, n.id, n.status, n.attempts, n.last_call_at, n.converted_at,
-                   pn.calls, pn.last_started, pn.mapped_at,
+                   pn.calls, pn.talk, pn.last_started, pn.mapped_at,
                    CASE WHEN pn.mapped_status IS NOT NULL AND n.status NOT IN (5, 6)
                              AND (n.last_call_at IS NULL OR pn.mapped_at >= n.last_call_at)
                         THEN pn.mapped_status ELSE n.status END AS new_status
@@ -85,6 +87,7 @@ internal static class CallEventSql
         changed AS (
             UPDATE numbers n
             SET attempts = l.attempts + l.calls,
+                talk_seconds = n.talk_seconds + l.talk,
                 last_call_at = greatest(l.last_call_at, l.last_started),
                 status = l.new_status,
                 converted_at = CASE WHEN l.new_status = 5 AND l.status <> 5 THEN l.mapped_at ELSE l.converted_at END,
