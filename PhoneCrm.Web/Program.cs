@@ -1,6 +1,7 @@
 using PhoneCrm.Web.Components;
 using PhoneCrm.Web.Features.Account;
 using PhoneCrm.Web.Features.Audit;
+using PhoneCrm.Web.Features.Conversions;
 using PhoneCrm.Web.Features.Imports;
 using PhoneCrm.Web.Features.Numbers;
 using PhoneCrm.Web.Setup;
@@ -44,6 +45,7 @@ app.MapAccountEndpoints();
 app.MapAuditExport();
 app.MapImportEndpoints();
 app.MapNumberExports();
+app.MapConversionExports();
 app.MapCrmSoftPhone();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -4,6 +4,7 @@ using PhoneCrm.Data.Imports;
 using PhoneCrm.Data.Numbers;
 using PhoneCrm.Web.Features.Account;
 using PhoneCrm.Web.Features.Audit;
+using PhoneCrm.Web.Features.Conversions;
 using PhoneCrm.Web.Features.DeletedProjects;
 using PhoneCrm.Web.Features.Imports;
 using PhoneCrm.Web.Features.Numbers;
@@ -44,5 +45,6 @@ public static class FeaturesSetup
         services.AddSingleton<NumberExporter>();
         services.AddSingleton<ExportProgress>();
         services.AddScoped<NumbersService>();
+        services.AddConversions();
     }
 }

@@ -11,6 +11,7 @@ public static class JobsSetup
         var housekeepingCron = builder.Configuration["Crm:Jobs:HousekeepingCron"] is { Length: > 0 } cron
             ? cron
             : "0 17 3 * * ?";
+        var conversionSeconds = builder.Configuration.GetValue("Crm:Jobs:ConversionRollupSeconds", 60);
 
         builder.AddQuartz(quartz =>
         {
@@ -25,8 +26,12 @@ public static class JobsSetup
             quartz.ScheduleJob<HousekeepingJob>(trigger => trigger
                 .WithIdentity(HousekeepingJob.TriggerName)
                 .WithCronSchedule(housekeepingCron));
+            quartz.ScheduleJob<RollupConversionsJob>(trigger => trigger
+                .WithIdentity(RollupConversionsJob.TriggerName)
+                .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromSeconds(conversionSeconds)).RepeatForever()));
         });
         builder.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         builder.Services.AddScoped<HousekeepingService>();
+        builder.Services.AddSingleton<PhoneCrm.Data.Conversions.ConversionRollup>();
     }
 }

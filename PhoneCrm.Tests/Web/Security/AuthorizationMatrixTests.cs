@@ -40,6 +40,8 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
         new("GET", "/projects/{ProjectId:long}/import", Outcome.ToLogin, Outcome.Ok, Outcome.Ok),
         new("GET", "/projects/{ProjectId:long}/numbers", Outcome.ToLogin, Outcome.Ok, Outcome.Ok),
         new("GET", "/projects/{ProjectId:long}/numbers/{NumberId:long}", Outcome.ToLogin, Outcome.Ok, Outcome.Ok),
+        new("GET", "/conversion", Outcome.ToLogin, Outcome.Ok, Outcome.Ok),
+        new("GET", "/projects/{ProjectId:long}/conversion", Outcome.ToLogin, Outcome.Ok, Outcome.Ok),
     ];
 
     private static readonly Expectation[] _endpoints =
@@ -51,6 +53,8 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
         new("GET", "/projects/{ProjectId:long}/numbers/export.csv", Outcome.ToLogin, Outcome.NotFound, Outcome.Ok),
         new("GET", "/projects/{ProjectId:long}/numbers/export.xlsx", Outcome.ToLogin, Outcome.NotFound, Outcome.Ok),
         new("GET", "/imports/0/rejects.csv", Outcome.ToLogin, Outcome.NotFound, Outcome.NotFound),
+        new("GET", "/projects/{ProjectId:long}/conversion/export.csv", Outcome.ToLogin, Outcome.NotFound, Outcome.Ok),
+        new("GET", "/projects/{ProjectId:long}/conversion/export.xlsx", Outcome.ToLogin, Outcome.NotFound, Outcome.Ok),
         // The webhook is authenticated by its signature, never by a login: a signed-in user without one is refused too.
         new("POST", "/api/softphone/events", Outcome.Unauthorized, Outcome.Unauthorized, Outcome.Unauthorized),
         new("GET", "/openapi/softphone.json", Outcome.Ok, Outcome.Ok, Outcome.Ok),
