@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PhoneCrm.Core.Audit;
-using PhoneCrm.Data;
-using PhoneCrm.Data.Audit;
 using PhoneCrm.Data.Imports;
 
 namespace PhoneCrm.Web.Jobs;
@@ -15,7 +12,6 @@ namespace PhoneCrm.Web.Jobs;
 /// </summary>
 public sealed class HousekeepingService(
     NpgsqlDataSource dataSource,
-    IDbContextFactory<CrmDbContext> contexts,
     ImportRecovery imports,
     IConfiguration configuration,
     ILogger<HousekeepingService> logger)
@@ -26,6 +22,9 @@ public sealed class HousekeepingService(
     {
         var startedAt = DateTimeOffset.UtcNow;
         var keepDays = configuration.GetValue("Crm:Jobs:HousekeepingRetentionDays", 90);
+
+        // An instance that died without restarting leaves its running import for the others to mark.
+        var interrupted = await imports.MarkInterruptedAsync(cancellationToken);
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -49,6 +48,7 @@ public sealed class HousekeepingService(
         var pruned = await ScalarAsync(connection,
             $"WITH gone AS (DELETE FROM housekeeping_runs WHERE started_at < now() - interval '{keepDays} days' RETURNING 1) SELECT count(*) FROM gone",
             cancellationToken);
+        bool recorded;
         await using (var record = new NpgsqlCommand("""
             INSERT INTO housekeeping_runs
                 (started_at, finished_at, instance_id, fire_instance_id, scheduled_fire_time, repaired_partitions, pruned_runs)
@@ -62,16 +62,26 @@ public sealed class HousekeepingService(
             record.Parameters.Add(new() { Value = (object?)scheduledFireTime ?? DBNull.Value });
             record.Parameters.Add(new() { Value = (int)repaired });
             record.Parameters.Add(new() { Value = (int)pruned });
-            await record.ExecuteNonQueryAsync(cancellationToken);
+            recorded = await record.ExecuteNonQueryAsync(cancellationToken) == 1;
+        }
+        // Audited in the run's own transaction: a run recorded is a run audited, whoever reads in between.
+        if (recorded)
+        {
+            await using var audit = new NpgsqlCommand("""
+                INSERT INTO audit_log (actor, action, entity_type, entity_id, new_values) VALUES ($1, $2, $3, $4, $5::jsonb)
+                """, connection, transaction);
+            audit.Parameters.Add(new() { Value = AuditActor.System(JobName).Name });
+            audit.Parameters.Add(new() { Value = AuditActions.JobRun });
+            audit.Parameters.Add(new() { Value = AuditEntities.Job });
+            audit.Parameters.Add(new() { Value = JobName });
+            audit.Parameters.Add(new() { Value = System.Text.Json.JsonSerializer.Serialize(new
+            {
+                instanceId, fireInstanceId, repairedPartitions = repaired, callEventPartitions, orphanPhones, prunedRuns = pruned,
+                interruptedImports = interrupted,
+            }) });
+            await audit.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
-        // An instance that died without restarting leaves its running import for the others to mark.
-        var interrupted = await imports.MarkInterruptedAsync(cancellationToken);
-
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.AddAudit(AuditActor.System(JobName), AuditActions.JobRun, AuditEntities.Job, JobName, null,
-            new { instanceId, fireInstanceId, repairedPartitions = repaired, callEventPartitions, orphanPhones, prunedRuns = pruned, interruptedImports = interrupted });
-        await db.SaveChangesAsync(cancellationToken);
 
         logger.LogInformation(
             "Housekeeping {FireInstanceId} on {InstanceId}: {Repaired} partitions repaired, {Pruned} old runs pruned",

@@ -14,7 +14,7 @@ public sealed class HousekeepingServiceTests(TestDatabase database) : IClassFixt
         var projectId = await new ProjectsService(database, TestLocalizer.Create())
             .CreateAsync(TestUsers.Administrator, new() { Name = "Housekept " + Guid.NewGuid() });
         await ExecuteAsync($"DROP TABLE numbers_p{projectId}");
-        var housekeeping = new HousekeepingService(database.DataSource, database, new PhoneCrm.Data.Imports.ImportRecovery(database.DataSource),
+        var housekeeping = new HousekeepingService(database.DataSource, new PhoneCrm.Data.Imports.ImportRecovery(database.DataSource),
             new ConfigurationBuilder().Build(), NullLogger<HousekeepingService>.Instance);
 
         await housekeeping.RunAsync("instance-a", "fire-1", DateTimeOffset.UtcNow, default);
@@ -34,7 +34,7 @@ public sealed class HousekeepingServiceTests(TestDatabase database) : IClassFixt
         await ExecuteAsync($"SELECT drop_numbers_partition({projectId}); DELETE FROM projects WHERE id = {projectId}");
         var nextMonth = DateTime.UtcNow.AddMonths(2).ToString("yyyyMM");
         await ExecuteAsync($"DROP TABLE IF EXISTS call_events_{nextMonth}, call_links_{nextMonth}");
-        var housekeeping = new HousekeepingService(database.DataSource, database, new PhoneCrm.Data.Imports.ImportRecovery(database.DataSource),
+        var housekeeping = new HousekeepingService(database.DataSource, new PhoneCrm.Data.Imports.ImportRecovery(database.DataSource),
             new ConfigurationBuilder().Build(), NullLogger<HousekeepingService>.Instance);
 
         await housekeeping.RunAsync("instance-a", "fire-phones", DateTimeOffset.UtcNow, default);
