@@ -7,11 +7,9 @@ namespace PhoneCrm.Web.Setup;
 /// <summary>SFTP pulls: the OpenSSH transport, the ledger, the per-host Quartz jobs and the settings pages' service.</summary>
 public static class SftpSetup
 {
-    public const string SectionName = "Crm:Sftp";
-
     public static void AddCrmSftp(this WebApplicationBuilder builder)
     {
-        var section = builder.Configuration.GetSection(SectionName);
+        var section = builder.Configuration.GetSection(SftpTransportOptions.SectionName);
         var services = builder.Services;
         services.AddSingleton(section.Get<SftpOptions>() ?? new SftpOptions());
         services.AddSingleton(section.Get<SftpTransportOptions>() ?? new SftpTransportOptions());
