@@ -16,6 +16,9 @@ public sealed class WebhookSecretRing(
     private readonly SemaphoreSlim _reload = new(1, 1);
     private (IReadOnlyList<byte[]> Secrets, DateTimeOffset ReadAt)? _cached;
 
+    // Bumped by Invalidate: a reload that started before a change must not put the old list back.
+    private long _generation;
+
     public IDataProtector Protector => protection.CreateProtector(WebhookSecret.ProtectionPurpose);
 
     public async ValueTask<IReadOnlyList<byte[]>> ActiveAsync(CancellationToken cancellationToken)
@@ -27,12 +30,14 @@ public sealed class WebhookSecretRing(
         {
             if (_cached is { } other && clock.GetUtcNow() - other.ReadAt < TimeSpan.FromSeconds(options.SecretCacheSeconds))
                 return other.Secrets;
+            var generation = Interlocked.Read(ref _generation);
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var stored = await db.WebhookSecrets.AsNoTracking().Where(s => s.RevokedAt == null)
                 .Select(s => s.ProtectedSecret).ToListAsync(cancellationToken);
             var protector = Protector;
             var secrets = stored.Select(s => protector.Unprotect(Convert.FromBase64String(s))).ToList();
-            _cached = (secrets, clock.GetUtcNow());
+            if (Interlocked.Read(ref _generation) == generation)
+                _cached = (secrets, clock.GetUtcNow());
             return secrets;
         }
         finally
@@ -41,5 +46,9 @@ public sealed class WebhookSecretRing(
         }
     }
 
-    public void Invalidate() => _cached = null;
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _generation);
+        _cached = null;
+    }
 }
