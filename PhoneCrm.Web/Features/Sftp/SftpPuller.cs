@@ -48,6 +48,7 @@ public sealed class SftpPuller(
 
     private async Task<SftpPullResult> PullLockedAsync(long hostId, string trigger, string instanceId, CancellationToken cancellationToken)
     {
+        DeleteStaleDownloads();
         var (host, project) = await LoadAsync(hostId, cancellationToken);
         var runId = await ledger.StartRunAsync(hostId, trigger, instanceId, cancellationToken);
         var totals = new SftpRunTotals();
@@ -113,6 +114,21 @@ public sealed class SftpPuller(
                 continue;
             }
             await fileImport.RunAsync(pull, file, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Files a killed process left behind (a normal end deletes its own). A day old, so that no pull still
+    /// running on another instance sharing the folder loses its file.
+    /// </summary>
+    private void DeleteStaleDownloads()
+    {
+        if (!Directory.Exists(options.DownloadDirectory))
+            return;
+        foreach (var file in new DirectoryInfo(options.DownloadDirectory).EnumerateFiles("run*"))
+        {
+            if (file.LastWriteTimeUtc < DateTime.UtcNow.AddDays(-1))
+                file.Delete();
         }
     }
 
