@@ -8,6 +8,7 @@ using PhoneCrm.Core.Common;
 using PhoneCrm.Core.Imports;
 using PhoneCrm.Data;
 using PhoneCrm.Data.Audit;
+using PhoneCrm.Data.Imports;
 using PhoneCrm.Data.Imports.Files;
 using PhoneCrm.Web.Features.Projects;
 using PhoneCrm.Web.Features.Shared;
@@ -58,15 +59,8 @@ public sealed class ImportsService(
         await EnsureVisibleAsync(user, draft.ProjectId, cancellationToken);
         if (settings.PhoneColumn < 0 || settings.PhoneColumn >= draft.Headers.Count)
             throw new DomainException(l["Imports.ChoosePhoneColumn"]);
-        await using var command = dataSource.CreateCommand("""
-            INSERT INTO import_batches (project_id, file_name, file_size, file_path, settings, status, created_by, actor)
-            VALUES ($1, $2, $3, $4, $5::jsonb, 'queued', $6, $7::jsonb) RETURNING id
-            """);
-        object[] values = [draft.ProjectId, draft.FileName, draft.FileSize, draft.StoredPath, JsonSerializer.Serialize(settings),
-            user.UserName, JsonSerializer.Serialize(user.Actor)];
-        foreach (var value in values)
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        var batchId = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        var batchId = await ImportBatches.CreateQueuedAsync(dataSource, draft.ProjectId, draft.FileName, draft.FileSize,
+            draft.StoredPath, settings, user.UserName, user.Actor, cancellationToken);
         await queue.EnqueueAsync(batchId, cancellationToken);
         return batchId;
     }

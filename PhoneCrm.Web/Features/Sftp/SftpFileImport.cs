@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using Npgsql;
 using PhoneCrm.Core.Audit;
 using PhoneCrm.Core.Common;
@@ -77,7 +76,8 @@ public sealed class SftpFileImport(
             return;
         }
 
-        var batchId = await CreateBatchAsync(pull, remote, localPath, settings, cancellationToken);
+        var batchId = await ImportBatches.CreateQueuedAsync(dataSource, pull.Host.ProjectId, remote.Name, remote.Size, localPath,
+            settings, pull.Actor.Name, pull.Actor, cancellationToken);
         var job = new ImportJob(batchId, pull.Host.ProjectId, pull.DefaultCountry, localPath, settings, importOptions.Limits, pull.Actor)
         {
             BeforeCommit = async (connection, outcome, token) =>
@@ -120,20 +120,6 @@ public sealed class SftpFileImport(
             GeoColumn = mapping.Geo,
             SkipNumbersInOtherProjects = host.SkipNumbersInOtherProjects,
         };
-    }
-
-    private async Task<long> CreateBatchAsync(SftpPullContext pull, SftpRemoteFile remote, string localPath, ImportSettings settings,
-        CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("""
-            INSERT INTO import_batches (project_id, file_name, file_size, file_path, settings, status, created_by, actor)
-            VALUES ($1, $2, $3, $4, $5::jsonb, 'queued', $6, $7::jsonb) RETURNING id
-            """);
-        object[] values = [pull.Host.ProjectId, remote.Name, remote.Size, localPath, JsonSerializer.Serialize(settings),
-            pull.Actor.Name, JsonSerializer.Serialize(pull.Actor)];
-        foreach (var value in values)
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private async Task RecordDuplicateAsync(SftpPullContext pull, SftpRemoteFile remote, SftpFileSeen seen, byte[] sha256,
