@@ -20,7 +20,8 @@ public sealed class AppRunner : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static async Task<AppRunner> StartAsync(string connectionString)
+    /// <param name="settings">Extra configuration as environment variables (e.g. Crm__Sftp__StableCheckSeconds).</param>
+    public static async Task<AppRunner> StartAsync(string connectionString, IReadOnlyDictionary<string, string>? settings = null)
     {
         var appDirectory = Path.Combine(RepositoryRoot(), "PhoneCrm.Web", "bin", "Release", "net10.0");
         var port = FreePort();
@@ -37,6 +38,8 @@ public sealed class AppRunner : IAsyncDisposable
         startInfo.Environment["Crm__AdminPassword"] = AdminPassword;
         startInfo.Environment["Crm__DefaultCulture"] = "en";
         startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+            startInfo.Environment[name] = value;
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start the app.");
         // Drained so the app never blocks on a full pipe; its log is not part of the benchmark.
         process.OutputDataReceived += (_, _) => { };

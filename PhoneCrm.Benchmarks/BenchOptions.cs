@@ -16,7 +16,14 @@ public sealed record BenchOptions
     public bool ExplainImports { get; init; }
     public bool SoftPhone { get; init; } = true;
     public bool OnlySoftPhone { get; init; }
+    public bool Sftp { get; init; } = true;
+    public bool OnlySftp { get; init; }
     public string WorkDirectory { get; init; } = Path.GetTempPath();
+
+    /// <summary>An --only-* flag runs just its own sections after the seeding.</summary>
+    public bool RunsDatabaseSections => !OnlySoftPhone && !OnlySftp;
+    public bool RunsSoftPhone => (SoftPhone && !OnlySftp) || OnlySoftPhone;
+    public bool RunsSftp => (Sftp && !OnlySoftPhone) || OnlySftp;
 
     public long LargeProjectSize => Numbers / 4;
     public long ExportProjectSize => Numbers / 20;
@@ -27,7 +34,8 @@ public sealed record BenchOptions
     public const int PageSize = 100;
 
     public static string Usage => """
-        Usage: PhoneCrm.Benchmarks [--numbers N] [--projects P] [--import-rows R] [--quick] [--no-browser] [--no-softphone] [--only-softphone] [--explain-imports] [--work-dir DIR]
+        Usage: PhoneCrm.Benchmarks [--numbers N] [--projects P] [--import-rows R] [--quick] [--no-browser] [--no-softphone] [--only-softphone]
+                                   [--no-sftp] [--only-sftp] [--explain-imports] [--work-dir DIR]
           --numbers N       numbers in the seeded base (default 20000000)
           --projects P      projects they are spread over, of Zipf-like sizes (default 200)
           --import-rows R   rows of the CSV and XLSX import files (default 1000000)
@@ -35,6 +43,8 @@ public sealed record BenchOptions
           --no-browser      skip the page-switch measurement in Chromium
           --no-softphone    skip the SoftPhone webhook and toast measurements
           --only-softphone  seed, then measure only the SoftPhone webhook and toasts
+          --no-sftp         skip the SFTP pull against the direct import of the same file
+          --only-sftp       seed, then measure only the SFTP pull against the direct import
           --explain-imports print EXPLAIN ANALYZE of the imports' slow statements (auto_explain; slows them)
           --work-dir DIR    where the generated files go (default: the temp folder)
         The database comes from PHONECRM_BENCH_CONNECTION (scripts/bench.sh starts a cluster and sets it).
@@ -52,6 +62,8 @@ public sealed record BenchOptions
                 "--explain-imports" => options with { ExplainImports = true },
                 "--no-softphone" => options with { SoftPhone = false },
                 "--only-softphone" => options with { OnlySoftPhone = true },
+                "--no-sftp" => options with { Sftp = false },
+                "--only-sftp" => options with { OnlySftp = true },
                 "--numbers" => options with { Numbers = long.Parse(Value(args, ++i), CultureInfo.InvariantCulture) },
                 "--projects" => options with { Projects = int.Parse(Value(args, ++i), CultureInfo.InvariantCulture) },
                 "--import-rows" => options with { ImportRows = int.Parse(Value(args, ++i), CultureInfo.InvariantCulture) },

@@ -41,7 +41,7 @@ public sealed class BenchmarkRun(BenchOptions options, string connectionString)
         var largeId = seed.ProjectIds[0];
 
         var imports = new ImportSection(database, options, connectionString, _table);
-        if (!options.OnlySoftPhone)
+        if (options.RunsDatabaseSections)
         {
             Step("4-5. keyset pages, OFFSET pages, lookups");
             await new QuerySection(database, options, _table).RunAsync(largeId, seed);
@@ -67,10 +67,16 @@ public sealed class BenchmarkRun(BenchOptions options, string connectionString)
             }
         }
 
-        if (options.SoftPhone || options.OnlySoftPhone)
+        if (options.RunsSoftPhone)
         {
             Step("9. SoftPhone webhook and toasts");
             await new SoftPhoneSection(database, options, connectionString, _table).RunAsync();
+        }
+
+        if (options.RunsSftp)
+        {
+            Step("10. SFTP pull vs direct import");
+            await new SftpSection(database, options, connectionString, _table).RunAsync();
         }
 
         Console.WriteLine($"\n## Results ({total.Elapsed.TotalMinutes:0.0} min in all)\n");

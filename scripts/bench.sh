@@ -5,12 +5,15 @@
 #   bash scripts/bench.sh            # full size: 20M numbers over 200 projects, 1M-row import files
 #   bash scripts/bench.sh --quick    # 2M numbers over 20 projects, 200k-row files: a few minutes
 #   bash scripts/bench.sh --numbers 5000000 --projects 50 --import-rows 500000 --no-browser
+#   bash scripts/bench.sh --quick --only-sftp   # seeds, then only the SFTP pull against the direct import
 #
 # Installs what it needs (PostgreSQL 15, Chromium), builds Release, and starts a private PostgreSQL 15
 # cluster on 127.0.0.1 on a free port in a temp folder (PHONECRM_BENCH_DIR moves it, e.g. to a faster disk),
 # tuned for bulk work; the cluster and its folder are removed at the end, whatever happens (unless
 # PHONECRM_BENCH_KEEP=1: then it is left running for experiments with the hidden verbs import-one, export-one,
-# parse-only and make-file, and the commands to use and stop it are printed).
+# parse-only and make-file, and the commands to use and stop it are printed). When the SFTP section runs (and
+# we are root), it also starts a private OpenSSH sshd on 127.0.0.1 serving internal-sftp to the tests' user
+# phonecrm-sftp, with fresh keys in the same temp folder, and stops it at the end.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -19,7 +22,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 exec </dev/null
 
 source scripts/lib.sh
-ensure_apt_packages postgresql chromium
+source scripts/bench-sftp.sh
+ensure_apt_packages postgresql chromium openssh-server openssh-client
 ensure_dotnet
 
 echo "Building (Release) ..."
@@ -40,6 +44,7 @@ printf '%s\n' "$password" > "$root/pwfile"
 [ "$(id -u)" -eq 0 ] && chown -R postgres:postgres "$pg_dir" "$root/pwfile"
 
 cleanup() {
+  stop_sftp_server
   if [ -n "${PHONECRM_BENCH_KEEP:-}" ]; then
     echo "PHONECRM_BENCH_KEEP is set: the cluster keeps running. Stop it and remove it with:"
     echo "  runuser -u postgres -- $bin_dir/pg_ctl -D $data -m fast stop && rm -rf $root"
@@ -85,6 +90,9 @@ echo "PostgreSQL 15 on 127.0.0.1:$port, data in $data (settings: ${settings[*]})
 
 export PHONECRM_BENCH_CONNECTION="Host=127.0.0.1;Port=$port;Database=phonecrm_bench;Username=postgres;Password=$password;Include Error Detail=true"
 export PHONECRM_BENCH_PGLOG="$log" # read by --explain-imports
+if sftp_section_runs "$@"; then
+  start_sftp_server "$root/sshd"
+fi
 status=0
 dotnet PhoneCrm.Benchmarks/bin/Release/net10.0/PhoneCrm.Benchmarks.dll --work-dir "$root/files" "$@" || status=$?
 if [ "$status" -ne 0 ]; then
