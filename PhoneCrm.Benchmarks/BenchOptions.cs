@@ -18,12 +18,16 @@ public sealed record BenchOptions
     public bool OnlySoftPhone { get; init; }
     public bool Sftp { get; init; } = true;
     public bool OnlySftp { get; init; }
+    public bool Conversion { get; init; } = true;
+    public bool OnlyConversion { get; init; }
     public string WorkDirectory { get; init; } = Path.GetTempPath();
 
     /// <summary>An --only-* flag runs just its own sections after the seeding.</summary>
-    public bool RunsDatabaseSections => !OnlySoftPhone && !OnlySftp;
-    public bool RunsSoftPhone => (SoftPhone && !OnlySftp) || OnlySoftPhone;
-    public bool RunsSftp => (Sftp && !OnlySoftPhone) || OnlySftp;
+    private bool OnlyOne => OnlySoftPhone || OnlySftp || OnlyConversion;
+    public bool RunsDatabaseSections => !OnlyOne;
+    public bool RunsSoftPhone => OnlyOne ? OnlySoftPhone : SoftPhone;
+    public bool RunsSftp => OnlyOne ? OnlySftp : Sftp;
+    public bool RunsConversion => OnlyOne ? OnlyConversion : Conversion;
 
     public long LargeProjectSize => Numbers / 4;
     public long ExportProjectSize => Numbers / 20;
@@ -35,7 +39,7 @@ public sealed record BenchOptions
 
     public static string Usage => """
         Usage: PhoneCrm.Benchmarks [--numbers N] [--projects P] [--import-rows R] [--quick] [--no-browser] [--no-softphone] [--only-softphone]
-                                   [--no-sftp] [--only-sftp] [--explain-imports] [--work-dir DIR]
+                                   [--no-sftp] [--only-sftp] [--no-conversion] [--only-conversion] [--explain-imports] [--work-dir DIR]
           --numbers N       numbers in the seeded base (default 20000000)
           --projects P      projects they are spread over, of Zipf-like sizes (default 200)
           --import-rows R   rows of the CSV and XLSX import files (default 1000000)
@@ -45,6 +49,8 @@ public sealed record BenchOptions
           --only-softphone  seed, then measure only the SoftPhone webhook and toasts
           --no-sftp         skip the SFTP pull against the direct import of the same file
           --only-sftp       seed, then measure only the SFTP pull against the direct import
+          --no-conversion   skip the conversion rollup and dashboard measurements
+          --only-conversion seed, give the base a call history, then measure only the conversion rollup and dashboards
           --explain-imports print EXPLAIN ANALYZE of the imports' slow statements (auto_explain; slows them)
           --work-dir DIR    where the generated files go (default: the temp folder)
         The database comes from PHONECRM_BENCH_CONNECTION (scripts/bench.sh starts a cluster and sets it).
@@ -64,6 +70,8 @@ public sealed record BenchOptions
                 "--only-softphone" => options with { OnlySoftPhone = true },
                 "--no-sftp" => options with { Sftp = false },
                 "--only-sftp" => options with { OnlySftp = true },
+                "--no-conversion" => options with { Conversion = false },
+                "--only-conversion" => options with { OnlyConversion = true },
                 "--numbers" => options with { Numbers = long.Parse(Value(args, ++i), CultureInfo.InvariantCulture) },
                 "--projects" => options with { Projects = int.Parse(Value(args, ++i), CultureInfo.InvariantCulture) },
                 "--import-rows" => options with { ImportRows = int.Parse(Value(args, ++i), CultureInfo.InvariantCulture) },
@@ -71,6 +79,8 @@ public sealed record BenchOptions
                 _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
             };
         }
+        if (new[] { options.OnlySoftPhone, options.OnlySftp, options.OnlyConversion }.Count(only => only) > 1)
+            throw new ArgumentException($"Give at most one --only-* option.\n{Usage}");
         if (options.Projects < 3 || options.Numbers < options.Projects * 1000L)
             throw new ArgumentException($"Need at least 3 projects and 1000 numbers per project.\n{Usage}");
         return options;

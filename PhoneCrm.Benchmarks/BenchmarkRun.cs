@@ -79,6 +79,12 @@ public sealed class BenchmarkRun(BenchOptions options, string connectionString)
             await new SftpSection(database, options, connectionString, _table).RunAsync();
         }
 
+        if (options.RunsConversion)
+        {
+            Step("11. conversion rollups");
+            await new ConversionSection(database, options, _table).RunAsync(seed);
+        }
+
         Console.WriteLine($"\n## Results ({total.Elapsed.TotalMinutes:0.0} min in all)\n");
         Console.WriteLine(_table.ToMarkdown());
         Console.WriteLine(imports.PhaseReport);

@@ -5,15 +5,15 @@ sftp_pid_file=""
 
 # Whether the benchmark's options leave the SFTP section in (BenchOptions.RunsSftp says the same).
 sftp_section_runs() {
-  local no="" only="" only_softphone=""
+  local no="" only="" only_other=""
   for arg in "$@"; do
     case "$arg" in
       --no-sftp) no=yes ;;
       --only-sftp) only=yes ;;
-      --only-softphone) only_softphone=yes ;;
+      --only-softphone | --only-conversion) only_other=yes ;;
     esac
   done
-  [ -n "$only" ] || { [ -z "$no" ] && [ -z "$only_softphone" ]; }
+  [ -n "$only" ] || { [ -z "$no" ] && [ -z "$only_other" ]; }
 }
 
 # The account exactly as SshTestUser makes it. Its password lives in the same root-only file the test
