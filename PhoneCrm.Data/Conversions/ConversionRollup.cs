@@ -67,6 +67,11 @@ public sealed class ConversionRollup(NpgsqlDataSource dataSource)
     private static async Task RebuildLockedAsync(NpgsqlConnection connection, long? projectId, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        // The planner expects as many groups as numbers and sorts them all; with the default 4 MB that sort spills
+        // about 1 GB at 20M numbers (40 s). In memory it hashes about 250k real groups instead (22 s). The advisory
+        // lock keeps this to one rebuild at a time, so the memory is spent once.
+        await using (var memory = new NpgsqlCommand("SET LOCAL work_mem = '256MB'", connection, transaction))
+            await memory.ExecuteNonQueryAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection, transaction) { Timeout = 0 };
         foreach (var sql in ConversionSql.Rebuild(projectId is null))
         {
