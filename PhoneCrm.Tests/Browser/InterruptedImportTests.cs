@@ -70,10 +70,6 @@ public sealed class InterruptedImportTests
         }
     }
 
-    private static async Task<T> ScalarAsync<T>(TestDatabase database, string sql)
-    {
-        await using var command = database.DataSource.CreateCommand(sql);
-        var value = await command.ExecuteScalarAsync();
-        return value is null or DBNull ? default! : (T)value;
-    }
+    private static Task<T> ScalarAsync<T>(TestDatabase database, string sql) =>
+        database.ScalarAsync<T>(sql);
 }

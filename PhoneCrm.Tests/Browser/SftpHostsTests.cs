@@ -74,9 +74,6 @@ public sealed class SftpHostsTests(BrowserAppFixture app) : IClassFixture<Browse
             $"WHERE h.name = '{hostName}'"));
     }
 
-    private async Task<T> ScalarAsync<T>(string sql)
-    {
-        await using var command = app.Database.DataSource.CreateCommand(sql);
-        return (T)Convert.ChangeType((await command.ExecuteScalarAsync())!, typeof(T));
-    }
+    private Task<T> ScalarAsync<T>(string sql) =>
+        app.Database.ScalarAsync<T>(sql);
 }

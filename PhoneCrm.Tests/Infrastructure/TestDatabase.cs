@@ -93,6 +93,18 @@ public sealed partial class TestDatabase : IAsyncLifetime, IAsyncDisposable, IDb
         await ExecuteAsync(maintenance, $"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", CancellationToken.None);
     }
 
+    /// <summary>The first column of the first row, as <typeparamref name="T"/> (default for NULL or no row).</summary>
+    public async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var command = DataSource.CreateCommand(sql);
+        return await command.ExecuteScalarAsync() switch
+        {
+            null or DBNull => default!,
+            T value => value,
+            var other => (T)Convert.ChangeType(other, typeof(T)),
+        };
+    }
+
     public override string ToString() => _name ?? "(not created)";
 
     private void Attach(string name, string connectionString)

@@ -142,9 +142,6 @@ internal sealed class ConversionScenario(TestDatabase database, int seed)
         await command.ExecuteNonQueryAsync();
     }
 
-    public async Task<T> ScalarAsync<T>(string sql)
-    {
-        await using var command = database.DataSource.CreateCommand(sql);
-        return (T)(await command.ExecuteScalarAsync())!;
-    }
+    public Task<T> ScalarAsync<T>(string sql) =>
+        database.ScalarAsync<T>(sql);
 }

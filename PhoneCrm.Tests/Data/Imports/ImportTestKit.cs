@@ -49,11 +49,8 @@ public sealed class ImportTestKit(TestDatabase database)
 
     public long LastBatchId { get; private set; }
 
-    public async Task<T> ScalarAsync<T>(string sql)
-    {
-        await using var command = database.DataSource.CreateCommand(sql);
-        return (T)(await command.ExecuteScalarAsync())!;
-    }
+    public Task<T> ScalarAsync<T>(string sql) =>
+        database.ScalarAsync<T>(sql);
 
     public async Task<List<(long Row, string? Raw, string Reason)>> RejectsAsync(long batchId)
     {

@@ -26,11 +26,8 @@ public sealed class CallEventStoreTests(TestDatabase database) : IClassFixture<T
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    private async Task<T> ScalarAsync<T>(string sql)
-    {
-        await using var command = database.DataSource.CreateCommand(sql);
-        return (T)(await command.ExecuteScalarAsync())!;
-    }
+    private Task<T> ScalarAsync<T>(string sql) =>
+        database.ScalarAsync<T>(sql);
 
     [Fact]
     public async Task An_event_for_a_phone_in_three_projects_links_all_three_and_counts_an_attempt_in_each()

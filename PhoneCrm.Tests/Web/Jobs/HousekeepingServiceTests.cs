@@ -49,9 +49,6 @@ public sealed class HousekeepingServiceTests(TestDatabase database) : IClassFixt
         await command.ExecuteNonQueryAsync();
     }
 
-    private async Task<T> ScalarAsync<T>(string sql)
-    {
-        await using var command = database.DataSource.CreateCommand(sql);
-        return (T)(await command.ExecuteScalarAsync())!;
-    }
+    private Task<T> ScalarAsync<T>(string sql) =>
+        database.ScalarAsync<T>(sql);
 }

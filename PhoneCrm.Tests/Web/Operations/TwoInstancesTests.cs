@@ -34,11 +34,8 @@ public sealed class TwoInstancesTests
         Assert.True(audited >= 4, $"only {audited} housekeeping runs were audited");
     }
 
-    private static async Task<T> ScalarAsync<T>(TestDatabase database, string sql)
-    {
-        await using var command = database.DataSource.CreateCommand(sql);
-        return (T)(await command.ExecuteScalarAsync())!;
-    }
+    private static Task<T> ScalarAsync<T>(TestDatabase database, string sql) =>
+        database.ScalarAsync<T>(sql);
 
     private static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout)
     {

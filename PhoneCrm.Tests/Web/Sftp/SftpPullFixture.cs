@@ -33,11 +33,8 @@ public sealed class SftpPullFixture : IAsyncLifetime
         return Encoding.UTF8.GetBytes(text.ToString());
     }
 
-    public async Task<T> ScalarAsync<T>(string sql)
-    {
-        await using var command = Database.DataSource.CreateCommand(sql);
-        return (T)Convert.ChangeType((await command.ExecuteScalarAsync())!, typeof(T));
-    }
+    public Task<T> ScalarAsync<T>(string sql) =>
+        Database.ScalarAsync<T>(sql);
 
     public Task<long> NumbersAsync(long projectId) => ScalarAsync<long>($"SELECT count(*) FROM numbers WHERE project_id = {projectId}");
 

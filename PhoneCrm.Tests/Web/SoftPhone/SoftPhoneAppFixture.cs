@@ -23,11 +23,8 @@ public sealed class SoftPhoneAppFixture : IAsyncLifetime
             new Dictionary<string, string?> { ["Crm__SoftPhone__SecretCacheSeconds"] = "0" });
     }
 
-    public async Task<T> ScalarAsync<T>(string sql)
-    {
-        await using var command = Database.DataSource.CreateCommand(sql);
-        return (T)Convert.ChangeType((await command.ExecuteScalarAsync())!, typeof(T));
-    }
+    public Task<T> ScalarAsync<T>(string sql) =>
+        Database.ScalarAsync<T>(sql);
 
     public async Task DisposeAsync()
     {

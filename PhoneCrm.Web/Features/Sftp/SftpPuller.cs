@@ -150,7 +150,7 @@ public sealed class SftpPuller(
         await db.SftpHosts.Where(h => h.Id == host.Id).ExecuteUpdateAsync(set => set
             .SetProperty(h => h.HostKeyAlert, "The server's host key does not match the pinned one.")
             .SetProperty(h => h.HostKeyAlertAt, DateTimeOffset.UtcNow), cancellationToken);
-        db.AddAudit(AuditActor.System($"sftp:{host.Name}"), AuditActions.HostKeyRefused, AuditEntities.SftpHost, host.Id.ToString(), null,
+        db.AddAudit(SftpPullContext.ActorOf(host), AuditActions.HostKeyRefused, AuditEntities.SftpHost, host.Id.ToString(), null,
             new { host = host.Host, port = host.Port, pinned = host.PinnedHostKey, stderr = e.Stderr });
         await db.SaveChangesAsync(cancellationToken);
         logger.LogError("SFTP host {HostId} ({Host}:{Port}) showed a host key that is not the pinned one; pulls are stopped",
@@ -161,7 +161,7 @@ public sealed class SftpPuller(
     {
         await ledger.FinishRunAsync(runId, totals, status, error);
         await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
-        db.AddAudit(AuditActor.System($"sftp:{host.Name}"), AuditActions.SftpPull, AuditEntities.SftpHost, host.Id.ToString(), null,
+        db.AddAudit(SftpPullContext.ActorOf(host), AuditActions.SftpPull, AuditEntities.SftpHost, host.Id.ToString(), null,
             new { run_id = runId, status, found = totals.Found, imported = totals.Imported, skipped = totals.Skipped, failed = totals.Failed, rows = totals.Rows, error });
         await db.SaveChangesAsync(CancellationToken.None);
     }
