@@ -5,6 +5,12 @@ namespace PhoneCrm.Data.SoftPhone;
 /// their links to numbers, the numbers' new state, an audit row per changed number, and a notification for
 /// every instance's toasts, delivered at commit. A replayed event id stops at the first step and changes nothing.
 /// Data-modifying CTEs run whether or not the final SELECT reads them; the SELECT CTE notified runs because it does.
+/// <para>
+/// $16 is the live projects that hold any of the phones (<see cref="CandidateProjects"/>, read just before). Every
+/// reference to numbers is limited to them, so the planner or the executor prunes the other partitions: the
+/// statement's cost follows the projects it touches, not the hundreds that exist. A number imported into another
+/// project between the two reads is simply not linked, as if the event had come just before that import.
+/// </para>
 /// </summary>
 internal static class CallEventSql
 {
@@ -37,7 +43,7 @@ internal static class CallEventSql
             FROM new_events e
             JOIN phone_directory d ON d.phone = e.phone
             JOIN projects p ON p.id = d.project_id AND p.deleted_at IS NULL
-            WHERE e.project_id IS NULL OR d.project_id = e.project_id
+            WHERE (e.project_id IS NULL OR d.project_id = e.project_id) AND d.project_id = ANY($16)
         ),
         link_counts AS (
             SELECT call_event_id, count(*) AS n FROM matches GROUP BY call_event_id
@@ -81,6 +87,7 @@ internal static class CallEventSql
                              AND (n.last_call_at IS NULL OR pn.mapped_at >= n.last_call_at)
                         THEN pn.mapped_status ELSE n.status END AS new_status
             FROM numbers n JOIN per_number pn ON n.project_id = pn.project_id AND n.id = pn.number_id
+            WHERE n.project_id = ANY($16)
             ORDER BY n.project_id, n.id
             FOR UPDATE OF n
         ),
@@ -93,7 +100,7 @@ internal static class CallEventSql
                 converted_at = CASE WHEN l.new_status = 5 AND l.status <> 5 THEN l.mapped_at ELSE l.converted_at END,
                 worked_at = now()
             FROM locked l
-            WHERE n.project_id = l.project_id AND n.id = l.id
+            WHERE n.project_id = l.project_id AND n.id = l.id AND n.project_id = ANY($16)
             RETURNING n.project_id, n.id, n.status, n.attempts, n.last_call_at,
                       l.status AS old_status, l.attempts AS old_attempts, l.last_call_at AS old_last_call_at
         ),
@@ -124,6 +131,13 @@ internal static class CallEventSql
         CROSS JOIN (SELECT count(*) FROM audited) a
         CROSS JOIN notified
         ORDER BY r.ord
+        """;
+
+    // The phones' projects, for $16 of Ingest: one probe of phone_directory per phone.
+    public const string CandidateProjects = """
+        SELECT coalesce(array_agg(DISTINCT d.project_id), '{}')
+        FROM phone_directory d JOIN projects p ON p.id = d.project_id AND p.deleted_at IS NULL
+        WHERE d.phone = ANY($1)
         """;
 
     // What a toast shows about an event and each number it reached.

@@ -51,9 +51,42 @@ public sealed class CallEventStore(NpgsqlDataSource dataSource)
         return new CallIngestResult(outcomes.Length, stored, outcomes.Length - stored, linked, unmatched);
     }
 
+    /// <summary>
+    /// Up to this many projects, the statement is planned for the projects at hand (a custom plan); beyond, the
+    /// prepared generic plan is cheaper. Measured at 200 projects: a custom plan costs about 0.9 ms of planning per
+    /// project it keeps, while the generic plan spends about 11 ms a run opening and locking every partition (10
+    /// events in a few projects: 16 ms generic, 5 ms custom).
+    /// </summary>
+    private const int CustomPlanMaxProjects = 8;
+
     private async Task<CallEventOutcome[]> IngestOnceAsync(IReadOnlyList<CallEvent> events, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(CallEventSql.Ingest);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var projects = await CandidateProjectsAsync(connection, events, cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (projects.Length <= CustomPlanMaxProjects)
+        {
+            // The data source makes every session prefer generic plans (CrmDataSource); this transaction does not.
+            await using var custom = new NpgsqlCommand("SET LOCAL plan_cache_mode = force_custom_plan", connection, transaction);
+            await custom.ExecuteNonQueryAsync(cancellationToken);
+        }
+        var outcomes = await RunIngestAsync(connection, transaction, events, projects, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return outcomes;
+    }
+
+    private static async Task<long[]> CandidateProjectsAsync(NpgsqlConnection connection, IReadOnlyList<CallEvent> events,
+        CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(CallEventSql.CandidateProjects, connection);
+        command.Parameters.Add(Array(events, e => e.Phone, NpgsqlDbType.Text));
+        return (long[])(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private static async Task<CallEventOutcome[]> RunIngestAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        IReadOnlyList<CallEvent> events, long[] projects, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(CallEventSql.Ingest, connection, transaction);
         var p = command.Parameters;
         p.Add(Array(events, e => e.EventId, NpgsqlDbType.Text));
         p.Add(Array(events, e => (short)e.Type, NpgsqlDbType.Smallint));
@@ -70,6 +103,7 @@ public sealed class CallEventStore(NpgsqlDataSource dataSource)
         p.Add(new NpgsqlParameter { Value = AuditActions.CallEvent, NpgsqlDbType = NpgsqlDbType.Text });
         p.Add(new NpgsqlParameter { Value = AuditEntities.Number, NpgsqlDbType = NpgsqlDbType.Text });
         p.Add(new NpgsqlParameter { Value = NotificationChannel, NpgsqlDbType = NpgsqlDbType.Text });
+        p.Add(new NpgsqlParameter { Value = projects, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
 
         var outcomes = new CallEventOutcome[events.Count];
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
