@@ -1,6 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 using PhoneCrm.Core.SoftPhone;
+using PhoneCrm.Data.Common;
 
 namespace PhoneCrm.Data.SoftPhone;
 
@@ -43,11 +44,16 @@ public sealed class CallEventQueries(NpgsqlDataSource dataSource)
         return await ReadCallsAsync(command, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<CallToast>> ToastsAsync(DateTimeOffset receivedAt, long[] callEventIds, CancellationToken cancellationToken)
+    /// <param name="projects">The projects the events reached, as the notification names them.</param>
+    public async Task<IReadOnlyList<CallToast>> ToastsAsync(DateTimeOffset receivedAt, long[] callEventIds, long[] projects,
+        CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(CallEventSql.ToastRows);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await PrunedPlans.BeginAsync(connection, projects.Length, cancellationToken);
+        await using var command = new NpgsqlCommand(CallEventSql.ToastRows, connection, transaction);
         command.Parameters.Add(new() { Value = receivedAt, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new() { Value = callEventIds, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+        command.Parameters.Add(new() { Value = projects, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
         return await ReadToastsAsync(command, cancellationToken);
     }
 

@@ -150,8 +150,14 @@ internal static class CallEventSql
         LEFT JOIN suppliers s ON s.id = n.supplier_id
         """;
 
-    /// <summary>The events named in a notification (all received in one transaction, so at one moment).</summary>
-    public const string ToastRows = ToastSelect + " WHERE l.received_at = $1 AND l.call_event_id = ANY($2) ORDER BY e.id";
+    /// <summary>
+    /// The events named in a notification (all received in one transaction, so at one moment); $3 is the
+    /// notification's projects, so that only their partitions are read (see <see cref="Common.PrunedPlans"/>).
+    /// </summary>
+    public const string ToastRows = ToastSelect + """
+         WHERE l.received_at = $1 AND l.call_event_id = ANY($2) AND l.project_id = ANY($3) AND n.project_id = ANY($3)
+        ORDER BY e.id
+        """;
 
     /// <summary>After a lost LISTEN connection: every linked event received since a moment, to replay what was missed.</summary>
     public const string ToastRowsSince = ToastSelect + " WHERE l.received_at >= $1 ORDER BY e.id LIMIT 5000";

@@ -2,6 +2,7 @@ using Npgsql;
 using NpgsqlTypes;
 using PhoneCrm.Core.Audit;
 using PhoneCrm.Core.SoftPhone;
+using PhoneCrm.Data.Common;
 
 namespace PhoneCrm.Data.SoftPhone;
 
@@ -51,25 +52,11 @@ public sealed class CallEventStore(NpgsqlDataSource dataSource)
         return new CallIngestResult(outcomes.Length, stored, outcomes.Length - stored, linked, unmatched);
     }
 
-    /// <summary>
-    /// Up to this many projects, the statement is planned for the projects at hand (a custom plan); beyond, the
-    /// prepared generic plan is cheaper. Measured at 200 projects: a custom plan costs about 0.9 ms of planning per
-    /// project it keeps, while the generic plan spends about 11 ms a run opening and locking every partition (10
-    /// events in a few projects: 16 ms generic, 5 ms custom).
-    /// </summary>
-    private const int CustomPlanMaxProjects = 8;
-
     private async Task<CallEventOutcome[]> IngestOnceAsync(IReadOnlyList<CallEvent> events, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var projects = await CandidateProjectsAsync(connection, events, cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (projects.Length <= CustomPlanMaxProjects)
-        {
-            // The data source makes every session prefer generic plans (CrmDataSource); this transaction does not.
-            await using var custom = new NpgsqlCommand("SET LOCAL plan_cache_mode = force_custom_plan", connection, transaction);
-            await custom.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await using var transaction = await PrunedPlans.BeginAsync(connection, projects.Length, cancellationToken);
         var outcomes = await RunIngestAsync(connection, transaction, events, projects, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return outcomes;

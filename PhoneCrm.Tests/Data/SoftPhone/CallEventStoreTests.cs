@@ -132,8 +132,9 @@ public sealed class CallEventStoreTests(TestDatabase database) : IClassFixture<T
 
         var notice = System.Text.Json.JsonDocument.Parse(Assert.Single(payloads)).RootElement;
         var ids = notice.GetProperty("ids").EnumerateArray().Select(i => i.GetInt64()).ToArray();
-        Assert.Equal([project], notice.GetProperty("projects").EnumerateArray().Select(i => i.GetInt64()));
-        var toasts = await new CallEventQueries(database.DataSource).ToastsAsync(notice.GetProperty("at").GetDateTimeOffset(), ids, CancellationToken.None);
+        var projects = notice.GetProperty("projects").EnumerateArray().Select(i => i.GetInt64()).ToArray();
+        Assert.Equal([project], projects);
+        var toasts = await new CallEventQueries(database.DataSource).ToastsAsync(notice.GetProperty("at").GetDateTimeOffset(), ids, projects, CancellationToken.None);
         var toast = Assert.Single(toasts);
         Assert.Equal((project, number, phone), (toast.ProjectId, toast.NumberId, toast.Phone));
     }

@@ -99,7 +99,7 @@ public sealed class CallEventListener(
             {
                 var notice = JsonSerializer.Deserialize<Notice>(payload, _json)!;
                 if (hub.AnyoneMaySee(notice.Projects))
-                    Publish(await queries.ToastsAsync(notice.At, notice.Ids, stoppingToken));
+                    Publish(await queries.ToastsAsync(notice.At, notice.Ids, notice.Projects, stoppingToken));
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
