@@ -46,6 +46,28 @@ public sealed class CallEventStoreTests(TestDatabase database) : IClassFixture<T
     }
 
     [Fact]
+    public async Task Events_reaching_more_projects_than_a_custom_plan_covers_are_all_linked_and_counted()
+    {
+        // Past PrunedPlans.CustomPlanMaxProjects the statement runs on the generic plan: the same result is expected.
+        var projects = await ProjectSeeder.InsertAsync(database, "Many " + Guid.NewGuid().ToString("N")[..6],
+            PhoneCrm.Data.Common.PrunedPlans.CustomPlanMaxProjects + 4);
+        var phones = new List<string>();
+        foreach (var project in projects)
+        {
+            var phone = NewPhone();
+            await AddNumberAsync(project, phone);
+            phones.Add(phone);
+        }
+
+        var result = await _store.IngestAsync([.. phones.Select(phone => Event(phone, result: "sale"))], CancellationToken.None);
+
+        Assert.Equal(new CallIngestResult(projects.Count, projects.Count, 0, projects.Count, 0), result);
+        var list = string.Join(",", phones.Select(phone => $"'{phone}'"));
+        Assert.Equal((long)projects.Count, await ScalarAsync<long>(
+            $"SELECT count(*) FROM numbers WHERE phone IN ({list}) AND attempts = 1 AND status = {(int)NumberStatus.Converted}"));
+    }
+
+    [Fact]
     public async Task An_event_naming_a_project_links_only_that_project()
     {
         var projects = await ProjectSeeder.InsertAsync(database, "Named " + Guid.NewGuid().ToString("N")[..6], 2);
