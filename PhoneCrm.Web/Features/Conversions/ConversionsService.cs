@@ -23,10 +23,8 @@ public sealed class ConversionsService(
     public async Task<ConversionDashboard> ProjectAsync(CurrentUser user, long projectId, DateOnly from, DateOnly to,
         CancellationToken cancellationToken = default)
     {
-        var ids = await VisibleIdsAsync(user, projectId, cancellationToken);
-        if (ids.Count == 0)
-            throw new DomainException(l["Projects.NotFound"]);
-        var query = new ConversionQuery(ids, from, to);
+        await ProjectsService.EnsureVisibleAsync(contexts, user, projectId, l, cancellationToken);
+        var query = new ConversionQuery([projectId], from, to);
         var daily = await queries.GroupedAsync(query, ConversionGrouping.Day, cancellationToken);
         return new ConversionDashboard(
             ConversionFigures.Sum(daily.Select(d => d.Figures)),
@@ -70,11 +68,5 @@ public sealed class ConversionsService(
             new { elapsed_ms = (long)elapsed.TotalMilliseconds });
         await db.SaveChangesAsync(cancellationToken);
         return elapsed;
-    }
-
-    private async Task<List<long>> VisibleIdsAsync(CurrentUser user, long projectId, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await ProjectsService.VisibleProjects(db, user).Where(p => p.Id == projectId).Select(p => p.Id).ToListAsync(cancellationToken);
     }
 }

@@ -156,10 +156,6 @@ public sealed class ImportsService(
         return projectId;
     }
 
-    private async Task EnsureVisibleAsync(CurrentUser user, long projectId, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (!await ProjectsService.VisibleProjects(db, user).AnyAsync(p => p.Id == projectId, cancellationToken))
-            throw new DomainException(l["Projects.NotFound"]);
-    }
+    private Task EnsureVisibleAsync(CurrentUser user, long projectId, CancellationToken cancellationToken) =>
+        ProjectsService.EnsureVisibleAsync(contexts, user, projectId, l, cancellationToken);
 }

@@ -122,6 +122,16 @@ public sealed class ProjectsService(IDbContextFactory<CrmDbContext> contexts, IS
             : live.Where(p => db.ProjectManagers.Any(m => m.ProjectId == p.Id && m.UserId == user.UserId));
     }
 
+    /// <summary>Refuses, as not found, a project the user may not see or that is deleted: the check every
+    /// service of a project's data makes first.</summary>
+    internal static async Task EnsureVisibleAsync(IDbContextFactory<CrmDbContext> contexts, CurrentUser user, long projectId,
+        IStringLocalizer<Strings> l, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await VisibleProjects(db, user).AnyAsync(p => p.Id == projectId, cancellationToken))
+            throw new DomainException(l["Projects.NotFound"]);
+    }
+
     internal static object Snapshot(Project p) => new
     {
         p.Name, p.Description, p.DefaultCountry,
