@@ -93,7 +93,10 @@ public sealed class ConversionSection(BenchDatabase database, BenchOptions optio
         var store = new CallEventStore(database.DataSource);
         var started = Stopwatch.GetTimestamp();
         foreach (var batch in events.Chunk(BatchSize))
-            await store.IngestAsync(batch, cancellationToken);
+        {
+            await store.AcceptAsync(batch, cancellationToken);
+            await store.LinkAllPendingAsync(BatchSize, cancellationToken);
+        }
         return Stopwatch.GetElapsedTime(started).TotalSeconds;
     }
 }

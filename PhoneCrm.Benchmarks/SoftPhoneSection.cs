@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
@@ -31,17 +32,24 @@ public sealed class SoftPhoneSection(BenchDatabase database, BenchOptions option
         await using var app = await AppRunner.StartAsync(connectionString);
         var load = new WebhookLoad(app.BaseAddress, secret, phones);
         await load.RunAsync(1, 16, TimeSpan.FromSeconds(5), 100_000); // warm-up: JIT, pools, plans
+        await LinkingDoneAsync();
 
         var single = await load.RunAsync(1, 16, _duration, 200_000);
+        var singleLinked = await LinkedRateAsync(single);
         var l = single.Latencies;
-        table.Add(new ResultRow($"webhook, single events, 16 senders for {_duration.TotalSeconds:0} s ({Format.Count(single.Requests)} requests, {single.Failures} failed)",
+        table.Add(new ResultRow($"webhook, single events, 16 senders for {_duration.TotalSeconds:0} s ({Format.Count(single.Requests)} requests, {single.Failures} failed, {Format.Count(single.SentAgain)} answered 503 and sent again): answered",
             $"{single.EventsPerSecond:N0} events/s", "", "", ">= 2,000 events/s", single.EventsPerSecond >= Targets.WebhookSingleEventsPerSecond));
         table.Add(new ResultRow($"webhook, single events: latency p50 {Format.Ms(l.P50)}, p95, p99 {Format.Ms(l.Percentile(99))}",
             Format.Ms(l.P95), "", "", "p95 < 25 ms", l.P95 < Targets.WebhookP95Ms));
+        table.Add(new ResultRow($"single events linked to numbers, end to end (the last linked {singleLinked.DrainSeconds:0.00} s after the load ended)",
+            $"{singleLinked.EventsPerSecond:N0} events/s", "", "", ">= 2,000 events/s", singleLinked.EventsPerSecond >= Targets.WebhookSingleEventsPerSecond));
 
         var batches = await load.RunAsync(1000, 4, _duration, 5_000);
-        table.Add(new ResultRow($"webhook, batches of 1,000, 4 senders ({Format.Count(batches.Requests)} batches, p50 {Format.Ms(batches.Latencies.P50)} each, {batches.Failures} failed)",
+        var batchesLinked = await LinkedRateAsync(batches);
+        table.Add(new ResultRow($"webhook, batches of 1,000, 4 senders ({Format.Count(batches.Requests)} batches, p50 {Format.Ms(batches.Latencies.P50)} each, {batches.Failures} failed, {Format.Count(batches.SentAgain)} answered 503 and sent again): answered",
             $"{batches.EventsPerSecond:N0} events/s", "", "", ">= 20,000 events/s", batches.EventsPerSecond >= Targets.WebhookBatchEventsPerSecond));
+        table.Add(new ResultRow($"batch events linked to numbers, end to end (the last linked {batchesLinked.DrainSeconds:0.00} s after the load ended)",
+            $"{batchesLinked.EventsPerSecond:N0} events/s", "", "", ">= 20,000 events/s", batchesLinked.EventsPerSecond >= Targets.WebhookBatchEventsPerSecond));
 
         using var stop = new CancellationTokenSource();
         var background = load.RunAsync(1, 8, TimeSpan.FromMinutes(5), long.MaxValue, stop.Token);
@@ -53,6 +61,29 @@ public sealed class SoftPhoneSection(BenchDatabase database, BenchOptions option
         table.Info("app process peak memory (VmHWM) after the webhook load", Format.Megabytes(PeakMemory.PeakKb(app.ProcessId)));
         table.Info("call events stored / unmatched", $"{Format.Count(await database.ScalarAsync<long>("SELECT count(*) FROM call_events"))} / " +
             Format.Count(await database.ScalarAsync<long>("SELECT count(*) FROM call_events WHERE linked_numbers = 0")));
+    }
+
+    /// <summary>
+    /// The webhook answers once events are stored; the app links them to numbers just after. A load's events count
+    /// as done when the last of them is linked: its events over its duration plus the wait for that.
+    /// </summary>
+    private async Task<(double EventsPerSecond, double DrainSeconds)> LinkedRateAsync(WebhookLoad.Result load)
+    {
+        var drain = await LinkingDoneAsync();
+        return (load.Events / (load.Seconds + drain), drain);
+    }
+
+    /// <summary>Waits until no accepted event waits to be linked; returns the seconds that took.</summary>
+    private async Task<double> LinkingDoneAsync()
+    {
+        var started = Stopwatch.GetTimestamp();
+        while (await database.ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM call_events WHERE linked_numbers IS NULL)"))
+        {
+            if (Stopwatch.GetElapsedTime(started) > TimeSpan.FromMinutes(10))
+                throw new InvalidOperationException("Call events were still waiting to be linked 10 minutes after the load ended.");
+            await Task.Delay(50);
+        }
+        return Stopwatch.GetElapsedTime(started).TotalSeconds;
     }
 
     /// <summary>A webhook secret as the SoftPhone page makes one: encrypted with the app's key ring, in the database.</summary>

@@ -9,7 +9,9 @@ namespace PhoneCrm.Benchmarks;
 
 /// <summary>
 /// A loopback load generator for the SoftPhone webhook: signed requests from a fixed number of concurrent
-/// senders, bounded both in time and in count, recording each request's latency (send to full answer).
+/// senders, bounded both in time and in count, recording each request's latency (send to full answer). A
+/// request answered 503 (the app is busy linking earlier events) is sent again after its Retry-After, as SoftPhone
+/// does; its latency runs until it is finally answered.
 /// </summary>
 public sealed class WebhookLoad(Uri baseAddress, string secret, IReadOnlyList<string> phones)
 {
@@ -19,7 +21,7 @@ public sealed class WebhookLoad(Uri baseAddress, string secret, IReadOnlyList<st
     private readonly string _runId = Guid.NewGuid().ToString("N")[..8];
     private long _next;
 
-    public sealed record Result(long Requests, long Events, long Failures, double Seconds, Latencies Latencies)
+    public sealed record Result(long Requests, long Events, long Failures, long SentAgain, double Seconds, Latencies Latencies)
     {
         public double EventsPerSecond => Events / Seconds;
     }
@@ -34,7 +36,7 @@ public sealed class WebhookLoad(Uri baseAddress, string secret, IReadOnlyList<st
     {
         using var client = CreateClient();
         var latencies = new List<double>[senders];
-        long requests = 0, failures = 0;
+        long requests = 0, failures = 0, sentAgain = 0;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, senders).Select(async sender =>
         {
@@ -46,10 +48,20 @@ public sealed class WebhookLoad(Uri baseAddress, string secret, IReadOnlyList<st
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    using var response = await client.SendAsync(Signed(body), cancellationToken);
-                    await response.Content.LoadIntoBufferAsync(cancellationToken);
-                    if (response.StatusCode != HttpStatusCode.OK)
-                        Interlocked.Increment(ref failures);
+                    while (true)
+                    {
+                        using var response = await client.SendAsync(Signed(body), cancellationToken);
+                        await response.Content.LoadIntoBufferAsync(cancellationToken);
+                        if (response.StatusCode == HttpStatusCode.ServiceUnavailable && response.Headers.RetryAfter?.Delta is { } wait)
+                        {
+                            Interlocked.Increment(ref sentAgain);
+                            await Task.Delay(wait, cancellationToken);
+                            continue;
+                        }
+                        if (response.StatusCode != HttpStatusCode.OK)
+                            Interlocked.Increment(ref failures);
+                        break;
+                    }
                 }
                 catch (HttpRequestException)
                 {
@@ -67,7 +79,7 @@ public sealed class WebhookLoad(Uri baseAddress, string secret, IReadOnlyList<st
         foreach (var value in latencies.SelectMany(l => l))
             all.Add(value);
         var sent = all.Count;
-        return new Result(sent, (sent - failures) * eventsPerRequest, failures, seconds, all);
+        return new Result(sent, (sent - failures) * eventsPerRequest, failures, sentAgain, seconds, all);
     }
 
     public HttpRequestMessage Signed(byte[] body)

@@ -18,12 +18,18 @@ public static class PrunedPlans
     public static async Task<NpgsqlTransaction> BeginAsync(NpgsqlConnection connection, int projects, CancellationToken cancellationToken)
     {
         var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (projects <= CustomPlanMaxProjects)
-        {
-            // SET LOCAL ends with the transaction: the pooled connection goes back preferring generic plans.
-            await using var custom = new NpgsqlCommand("SET LOCAL plan_cache_mode = force_custom_plan", connection, transaction);
-            await custom.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await PlanForAsync(connection, transaction, projects, cancellationToken);
         return transaction;
+    }
+
+    /// <summary>The same, for a transaction already begun (the rest of it is planned the same way).</summary>
+    public static async Task PlanForAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int projects,
+        CancellationToken cancellationToken)
+    {
+        if (projects > CustomPlanMaxProjects)
+            return;
+        // SET LOCAL ends with the transaction: the pooled connection goes back preferring generic plans.
+        await using var custom = new NpgsqlCommand("SET LOCAL plan_cache_mode = force_custom_plan", connection, transaction);
+        await custom.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -1,20 +1,18 @@
 namespace PhoneCrm.Data.SoftPhone;
 
 /// <summary>
-/// Stores a batch of call events in one statement (one round trip, one transaction): new event ids, the events,
-/// their links to numbers, the numbers' new state, an audit row per changed number, and a notification for
-/// every instance's toasts, delivered at commit. A replayed event id stops at the first step and changes nothing.
-/// Data-modifying CTEs run whether or not the final SELECT reads them; the SELECT CTE notified runs because it does.
-/// <para>
-/// $16 is the live projects that hold any of the phones (<see cref="CandidateProjects"/>, read just before). Every
-/// reference to numbers is limited to them, so the planner or the executor prunes the other partitions: the
-/// statement's cost follows the projects it touches, not the hundreds that exist. A number imported into another
-/// project between the two reads is simply not linked, as if the event had come just before that import.
-/// </para>
+/// The two steps of a call event. <see cref="Accept"/> stores a batch of events (new event ids and the events,
+/// not yet linked) in one statement: that is all the webhook waits for. <see cref="Link"/> then does, for a group
+/// of waiting events, everything they do to numbers: links, the numbers' new state, an audit row per changed
+/// number, and a notification for every instance's toasts, delivered at commit. Several requests' events share
+/// each statement, so under load a statement carries hundreds of events, where one per request would pay the
+/// statement's fixed cost thousands of times a second. Data-modifying CTEs run whether or not the final SELECT
+/// reads them; the SELECT CTE notified runs because it does.
 /// </summary>
 internal static class CallEventSql
 {
-    public const string Ingest = """
+    // A replayed event id stops at call_event_ids and changes nothing. linked_numbers NULL: waiting for Link.
+    public const string Accept = """
         WITH raw AS MATERIALIZED (
             SELECT * FROM unnest($1::text[], $2::smallint[], $3::smallint[], $4::text[], $5::text[], $6::text[], $7::bigint[],
                                  $8::timestamptz[], $9::integer[], $10::text[], $11::text[])
@@ -34,31 +32,75 @@ internal static class CallEventSql
         new_events AS MATERIALIZED (
             SELECT nextval('call_events_id_seq') AS id, i.* FROM input i JOIN fresh f USING (event_id)
         ),
-        -- The linking rule: an event that names a project links to the number with its phone in that project, if
-        -- the project is live; an event that names none links to the number with its phone in every live project
-        -- (an operator may call one person about several projects). Deleted projects never get calls.
-        matches AS MATERIALIZED (
-            SELECT e.id AS call_event_id, d.project_id, d.number_id, e.type, e.started_at, e.duration_seconds,
-                   lower(coalesce(e.result, CASE WHEN e.type = 3 THEN 'missed' END)) AS result
-            FROM new_events e
-            JOIN phone_directory d ON d.phone = e.phone
-            JOIN projects p ON p.id = d.project_id AND p.deleted_at IS NULL
-            WHERE (e.project_id IS NULL OR d.project_id = e.project_id) AND d.project_id = ANY($16)
-        ),
-        link_counts AS (
-            SELECT call_event_id, count(*) AS n FROM matches GROUP BY call_event_id
-        ),
         stored AS (
             INSERT INTO call_events (received_at, id, event_id, type, direction, raw_phone, phone, operator, project_id,
                                      started_at, duration_seconds, result, recording_url, linked_numbers)
             SELECT now(), e.id, e.event_id, e.type, e.direction, e.raw_phone, e.phone, e.operator, e.project_id,
-                   e.started_at, e.duration_seconds, e.result, e.recording_url, coalesce(c.n, 0)
-            FROM new_events e LEFT JOIN link_counts c ON c.call_event_id = e.id
-            RETURNING linked_numbers
+                   e.started_at, e.duration_seconds, e.result, e.recording_url, NULL
+            FROM new_events e
+            RETURNING 1
+        )
+        -- One row per event sent, in order: whether it was stored now (not seen before). Several requests can share
+        -- one statement, and each gets its own events' outcomes back.
+        SELECT r.ord::int, n.id IS NOT NULL
+        FROM raw r
+        LEFT JOIN new_events n ON n.ord = r.ord
+        CROSS JOIN (SELECT count(*) FROM stored) s
+        ORDER BY r.ord
+        """;
+
+    // The oldest waiting events, locked: instances that link at the same time take different ones.
+    public const string Pending = """
+        SELECT received_at, id, phone FROM call_events
+        WHERE linked_numbers IS NULL
+        ORDER BY received_at, id
+        LIMIT $1
+        FOR UPDATE SKIP LOCKED
+        """;
+
+    public const string WaitingMoreThan = """
+        SELECT count(*) > $1 FROM (SELECT 1 FROM call_events WHERE linked_numbers IS NULL LIMIT $1 + 1) waiting
+        """;
+
+    /// <summary>
+    /// Links the events keyed by $1 (received_at) and $2 (id), locked by <see cref="Pending"/>.
+    /// <para>
+    /// $3 is the live projects that hold any of their phones (<see cref="CandidateProjects"/>, read just before).
+    /// Every reference to numbers is limited to them, so the planner or the executor prunes the other partitions:
+    /// the statement's cost follows the projects it touches, not the hundreds that exist. A number imported into
+    /// another project between the two reads is simply not linked, as if the event had come just before that import.
+    /// </para>
+    /// </summary>
+    public const string Link = """
+        WITH events AS MATERIALIZED (
+            SELECT e.* FROM unnest($1::timestamptz[], $2::bigint[]) AS k(received_at, id)
+            JOIN call_events e ON e.received_at = k.received_at AND e.id = k.id
+        ),
+        -- The linking rule: an event that names a project links to the number with its phone in that project, if
+        -- the project is live; an event that names none links to the number with its phone in every live project
+        -- (an operator may call one person about several projects). Deleted projects never get calls.
+        matches AS MATERIALIZED (
+            SELECT e.received_at, e.id AS call_event_id, d.project_id, d.number_id, e.type, e.started_at, e.duration_seconds,
+                   lower(coalesce(e.result, CASE WHEN e.type = 3 THEN 'missed' END)) AS result
+            FROM events e
+            JOIN phone_directory d ON d.phone = e.phone
+            JOIN projects p ON p.id = d.project_id AND p.deleted_at IS NULL
+            WHERE (e.project_id IS NULL OR d.project_id = e.project_id) AND d.project_id = ANY($3)
+        ),
+        link_counts AS MATERIALIZED (
+            SELECT e.received_at, e.id, count(m.call_event_id) AS n
+            FROM events e LEFT JOIN matches m ON m.call_event_id = e.id
+            GROUP BY e.received_at, e.id
+        ),
+        marked AS (
+            UPDATE call_events c SET linked_numbers = l.n
+            FROM link_counts l
+            WHERE c.received_at = l.received_at AND c.id = l.id
+            RETURNING c.linked_numbers
         ),
         linked AS (
             INSERT INTO call_links (received_at, call_event_id, project_id, number_id, started_at)
-            SELECT now(), call_event_id, project_id, number_id, started_at FROM matches
+            SELECT received_at, call_event_id, project_id, number_id, started_at FROM matches
             RETURNING 1
         ),
         -- Per number: finished calls (ended, missed) count as attempts; the status comes from the newest call
@@ -87,7 +129,7 @@ internal static class CallEventSql
                              AND (n.last_call_at IS NULL OR pn.mapped_at >= n.last_call_at)
                         THEN pn.mapped_status ELSE n.status END AS new_status
             FROM numbers n JOIN per_number pn ON n.project_id = pn.project_id AND n.id = pn.number_id
-            WHERE n.project_id = ANY($16)
+            WHERE n.project_id = ANY($3)
             ORDER BY n.project_id, n.id
             FOR UPDATE OF n
         ),
@@ -100,40 +142,38 @@ internal static class CallEventSql
                 converted_at = CASE WHEN l.new_status = 5 AND l.status <> 5 THEN l.mapped_at ELSE l.converted_at END,
                 worked_at = now()
             FROM locked l
-            WHERE n.project_id = l.project_id AND n.id = l.id AND n.project_id = ANY($16)
+            WHERE n.project_id = l.project_id AND n.id = l.id AND n.project_id = ANY($3)
             RETURNING n.project_id, n.id, n.status, n.attempts, n.last_call_at,
                       l.status AS old_status, l.attempts AS old_attempts, l.last_call_at AS old_last_call_at
         ),
         audited AS (
             INSERT INTO audit_log (at, actor, action, entity_type, entity_id, old_values, new_values)
-            SELECT now(), $12, $13, $14, c.id::text,
+            SELECT now(), $4, $5, $6, c.id::text,
                    jsonb_build_object('status', c.old_status, 'attempts', c.old_attempts, 'last_call_at', c.old_last_call_at),
                    jsonb_build_object('project_id', c.project_id, 'status', c.status, 'attempts', c.attempts,
                                       'last_call_at', c.last_call_at)
             FROM changed c
             RETURNING 1
         ),
-        -- Toasts: the ids of linked events and their projects, a few hundred per notification (a payload holds
-        -- under 8000 bytes); the projects let an instance with no one to show them skip reading the events.
-        -- NOTIFY is transactional: listeners hear of the events only once they are committed.
+        -- Toasts: the ids of linked events, their projects and the span of their received_at, a few hundred per
+        -- notification (a payload holds under 8000 bytes); the projects let an instance with no one to show them
+        -- skip reading the events. NOTIFY is transactional: listeners hear of the events only once they are committed.
         notified AS (
-            SELECT count(pg_notify($15, json_build_object('at', now(), 'ids', ids, 'projects', projects)::text)) AS n
-            FROM (SELECT array_agg(DISTINCT call_event_id) AS ids, array_agg(DISTINCT project_id) AS projects
+            SELECT count(pg_notify($7, json_build_object('at', first_at, 'to', last_at, 'ids', ids, 'projects', projects)::text)) AS n
+            FROM (SELECT min(received_at) AS first_at, max(received_at) AS last_at,
+                         array_agg(DISTINCT call_event_id) AS ids, array_agg(DISTINCT project_id) AS projects
                   FROM matches
                   GROUP BY call_event_id / 300) chunks
         )
-        -- One row per event sent, in order: whether it was stored now (not seen before) and how many numbers it
-        -- reached. Several requests can share one statement, and each gets its own events' outcomes back.
-        SELECT r.ord::int, n.id IS NOT NULL, coalesce(c.n, 0)::int
-        FROM raw r
-        LEFT JOIN new_events n ON n.ord = r.ord
-        LEFT JOIN link_counts c ON c.call_event_id = n.id
+        -- The events linked, the links made, the events that reached no number.
+        SELECT count(*)::int, coalesce(sum(m.linked_numbers), 0)::int, count(*) FILTER (WHERE m.linked_numbers = 0)::int
+        FROM marked m
+        CROSS JOIN (SELECT count(*) FROM linked) l
         CROSS JOIN (SELECT count(*) FROM audited) a
         CROSS JOIN notified
-        ORDER BY r.ord
         """;
 
-    // The phones' projects, for $16 of Ingest: one probe of phone_directory per phone.
+    // The phones' projects, for $3 of Link: one probe of phone_directory per phone.
     public const string CandidateProjects = """
         SELECT coalesce(array_agg(DISTINCT d.project_id), '{}')
         FROM phone_directory d JOIN projects p ON p.id = d.project_id AND p.deleted_at IS NULL
@@ -151,11 +191,10 @@ internal static class CallEventSql
         """;
 
     /// <summary>
-    /// The events named in a notification (all received in one transaction, so at one moment); $3 is the
-    /// notification's projects, so that only their partitions are read (see <see cref="Common.PrunedPlans"/>).
+    /// The events named in a notification, received between $1 and $4; $3 is the notification's projects, so that only their partitions are read (see <see cref="Common.PrunedPlans"/>).
     /// </summary>
     public const string ToastRows = ToastSelect + """
-         WHERE l.received_at = $1 AND l.call_event_id = ANY($2) AND l.project_id = ANY($3) AND n.project_id = ANY($3)
+         WHERE l.received_at BETWEEN $1 AND $4 AND l.call_event_id = ANY($2) AND l.project_id = ANY($3) AND n.project_id = ANY($3)
         ORDER BY e.id
         """;
 

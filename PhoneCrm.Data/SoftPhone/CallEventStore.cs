@@ -6,23 +6,23 @@ using PhoneCrm.Data.Common;
 
 namespace PhoneCrm.Data.SoftPhone;
 
-/// <summary>Stores SoftPhone call events and applies them to numbers; see <see cref="CallEventSql.Ingest"/> for the rules.</summary>
+/// <summary>
+/// Stores SoftPhone call events (<see cref="AcceptAsync"/>) and then applies them to numbers
+/// (<see cref="LinkPendingAsync"/>); see <see cref="CallEventSql"/> for the rules.
+/// </summary>
 public sealed class CallEventStore(NpgsqlDataSource dataSource)
 {
     public const string NotificationChannel = "call_events";
     public const string JobName = "softphone";
 
-    public async Task<CallIngestResult> IngestAsync(IReadOnlyList<CallEvent> events, CancellationToken cancellationToken) =>
-        Summarize(await IngestEachAsync(events, cancellationToken));
-
-    /// <summary>Stores the events in one statement and returns each one's outcome, in the order given.</summary>
-    public async Task<CallEventOutcome[]> IngestEachAsync(IReadOnlyList<CallEvent> events, CancellationToken cancellationToken)
+    /// <summary>Stores the events in one statement; for each one, in the order given, whether it was new.</summary>
+    public async Task<bool[]> AcceptAsync(IReadOnlyList<CallEvent> events, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await IngestOnceAsync(events, cancellationToken);
+                return await AcceptOnceAsync(events, cancellationToken);
             }
             catch (PostgresException e) when (IsMissingPartition(e) && attempt == 1)
             {
@@ -30,50 +30,59 @@ public sealed class CallEventStore(NpgsqlDataSource dataSource)
                 await using var ensure = dataSource.CreateCommand("SELECT ensure_call_event_partitions(now(), 2)");
                 await ensure.ExecuteNonQueryAsync(cancellationToken);
             }
+        }
+    }
+
+    public static CallIngestResult Summarize(ReadOnlySpan<bool> stored)
+    {
+        var count = 0;
+        foreach (var isNew in stored)
+        {
+            if (isNew)
+                count++;
+        }
+        return new CallIngestResult(stored.Length, count, stored.Length - count);
+    }
+
+    /// <summary>
+    /// Links up to <paramref name="maxEvents"/> of the oldest events waiting, in one transaction; events another
+    /// instance is linking at the moment are left to it. Returns what was done (no events: nothing was waiting).
+    /// </summary>
+    public async Task<CallLinkResult> LinkPendingAsync(int maxEvents, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await LinkOnceAsync(maxEvents, cancellationToken);
+            }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
             {
-                // Rows are locked in one order, but a batch and a person's bulk change can still cross.
+                // Numbers are locked in one order, but a group of events and a person's bulk change can still cross.
             }
         }
     }
 
-    public static CallIngestResult Summarize(ReadOnlySpan<CallEventOutcome> outcomes)
+    /// <summary>Whether more than <paramref name="limit"/> events wait to be linked (reads at most that many and one).</summary>
+    public async Task<bool> WaitingMoreThanAsync(int limit, CancellationToken cancellationToken)
     {
-        int stored = 0, linked = 0, unmatched = 0;
-        foreach (var outcome in outcomes)
-        {
-            if (!outcome.Stored)
-                continue;
-            stored++;
-            linked += outcome.Linked;
-            if (outcome.Linked == 0)
-                unmatched++;
-        }
-        return new CallIngestResult(outcomes.Length, stored, outcomes.Length - stored, linked, unmatched);
+        await using var command = dataSource.CreateCommand(CallEventSql.WaitingMoreThan);
+        command.Parameters.Add(new NpgsqlParameter { Value = limit, NpgsqlDbType = NpgsqlDbType.Integer });
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    private async Task<CallEventOutcome[]> IngestOnceAsync(IReadOnlyList<CallEvent> events, CancellationToken cancellationToken)
+    /// <summary>Links every event waiting, group after group, at once: for tests and tools that need it done now.</summary>
+    public async Task<CallLinkResult> LinkAllPendingAsync(int maxEventsPerGroup, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var projects = await CandidateProjectsAsync(connection, events, cancellationToken);
-        await using var transaction = await PrunedPlans.BeginAsync(connection, projects.Length, cancellationToken);
-        var outcomes = await RunIngestAsync(connection, transaction, events, projects, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return outcomes;
+        var total = new CallLinkResult(0, 0, 0);
+        while (await LinkPendingAsync(maxEventsPerGroup, cancellationToken) is { Events: > 0 } group)
+            total += group;
+        return total;
     }
 
-    private static async Task<long[]> CandidateProjectsAsync(NpgsqlConnection connection, IReadOnlyList<CallEvent> events,
-        CancellationToken cancellationToken)
+    private async Task<bool[]> AcceptOnceAsync(IReadOnlyList<CallEvent> events, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(CallEventSql.CandidateProjects, connection);
-        command.Parameters.Add(Array(events, e => e.Phone, NpgsqlDbType.Text));
-        return (long[])(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
-
-    private static async Task<CallEventOutcome[]> RunIngestAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        IReadOnlyList<CallEvent> events, long[] projects, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(CallEventSql.Ingest, connection, transaction);
+        await using var command = dataSource.CreateCommand(CallEventSql.Accept);
         var p = command.Parameters;
         p.Add(Array(events, e => e.EventId, NpgsqlDbType.Text));
         p.Add(Array(events, e => (short)e.Type, NpgsqlDbType.Smallint));
@@ -86,17 +95,65 @@ public sealed class CallEventStore(NpgsqlDataSource dataSource)
         p.Add(Array(events, e => e.DurationSeconds, NpgsqlDbType.Integer));
         p.Add(Array(events, e => e.Result, NpgsqlDbType.Text));
         p.Add(Array(events, e => e.RecordingUrl, NpgsqlDbType.Text));
+
+        var stored = new bool[events.Count];
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            stored[reader.GetInt32(0) - 1] = reader.GetBoolean(1);
+        return stored;
+    }
+
+    private async Task<CallLinkResult> LinkOnceAsync(int maxEvents, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var (receivedAt, ids, phones) = await LockPendingAsync(connection, transaction, maxEvents, cancellationToken);
+        if (ids.Count == 0)
+            return new CallLinkResult(0, 0, 0);
+
+        var projects = await CandidateProjectsAsync(connection, transaction, phones, cancellationToken);
+        await PrunedPlans.PlanForAsync(connection, transaction, projects.Length, cancellationToken);
+        await using var command = new NpgsqlCommand(CallEventSql.Link, connection, transaction);
+        var p = command.Parameters;
+        p.Add(new NpgsqlParameter { Value = receivedAt, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        p.Add(new NpgsqlParameter { Value = ids, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+        p.Add(new NpgsqlParameter { Value = projects, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
         p.Add(new NpgsqlParameter { Value = AuditActor.System(JobName).Name, NpgsqlDbType = NpgsqlDbType.Text });
         p.Add(new NpgsqlParameter { Value = AuditActions.CallEvent, NpgsqlDbType = NpgsqlDbType.Text });
         p.Add(new NpgsqlParameter { Value = AuditEntities.Number, NpgsqlDbType = NpgsqlDbType.Text });
         p.Add(new NpgsqlParameter { Value = NotificationChannel, NpgsqlDbType = NpgsqlDbType.Text });
-        p.Add(new NpgsqlParameter { Value = projects, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+        CallLinkResult result;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            result = new CallLinkResult(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
 
-        var outcomes = new CallEventOutcome[events.Count];
+    private static async Task<(List<DateTime> ReceivedAt, List<long> Ids, List<string?> Phones)> LockPendingAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, int maxEvents, CancellationToken cancellationToken)
+    {
+        var (receivedAt, ids, phones) = (new List<DateTime>(), new List<long>(), new List<string?>());
+        await using var command = new NpgsqlCommand(CallEventSql.Pending, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = maxEvents, NpgsqlDbType = NpgsqlDbType.Integer });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-            outcomes[reader.GetInt32(0) - 1] = new CallEventOutcome(reader.GetBoolean(1), reader.GetInt32(2));
-        return outcomes;
+        {
+            receivedAt.Add(reader.GetDateTime(0));
+            ids.Add(reader.GetInt64(1));
+            phones.Add(reader.IsDBNull(2) ? null : reader.GetString(2));
+        }
+        return (receivedAt, ids, phones);
+    }
+
+    private static async Task<long[]> CandidateProjectsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        List<string?> phones, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(CallEventSql.CandidateProjects, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = phones, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        return (long[])(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private static NpgsqlParameter Array<T>(IReadOnlyList<CallEvent> events, Func<CallEvent, T> select, NpgsqlDbType type)

@@ -17,6 +17,8 @@ public static class SoftPhoneSetup
         services.AddSingleton<CallEventQueries>();
         services.AddSingleton<WebhookSecretRing>();
         services.AddSingleton<ProjectCountries>();
+        services.AddSingleton<CallEventLinker>();
+        services.AddHostedService(provider => provider.GetRequiredService<CallEventLinker>());
         services.AddSingleton<CallEventBatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<CallEventBatcher>());
         services.AddSingleton<CallToastHub>();

@@ -67,7 +67,8 @@ internal sealed class ConversionScenario(TestDatabase database, int seed)
         var events = phones.Select(phone => new CallEvent(Guid.NewGuid().ToString(),
             _random.Next(3) == 0 ? CallEventType.Missed : CallEventType.Ended, CallDirection.Outbound, phone, phone, "op",
             projectId, started, _random.Next(0, 300), Results[_random.Next(Results.Length)], null)).ToList();
-        await _calls.IngestAsync(events, CancellationToken.None);
+        await _calls.AcceptAsync(events, CancellationToken.None);
+        await _calls.LinkAllPendingAsync(1000, CancellationToken.None);
     }
 
     private Task BulkStatusAsync(long projectId)

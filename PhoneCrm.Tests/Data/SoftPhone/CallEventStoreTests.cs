@@ -29,6 +29,13 @@ public sealed class CallEventStoreTests(TestDatabase database) : IClassFixture<T
     private Task<T> ScalarAsync<T>(string sql) =>
         database.ScalarAsync<T>(sql);
 
+    /// <summary>What the webhook and then the linker do: store the events, then link everything waiting.</summary>
+    private async Task<(CallIngestResult Stored, CallLinkResult Linked)> IngestAsync(params CallEvent[] events)
+    {
+        var stored = CallEventStore.Summarize(await _store.AcceptAsync(events, CancellationToken.None));
+        return (stored, await _store.LinkAllPendingAsync(1000, CancellationToken.None));
+    }
+
     [Fact]
     public async Task An_event_for_a_phone_in_three_projects_links_all_three_and_counts_an_attempt_in_each()
     {
@@ -37,9 +44,9 @@ public sealed class CallEventStoreTests(TestDatabase database) : IClassFixture<T
         foreach (var project in projects)
             await AddNumberAsync(project, phone);
 
-        var result = await _store.IngestAsync([Event(phone)], CancellationToken.None);
+        var result = await IngestAsync(Event(phone));
 
-        Assert.Equal(new CallIngestResult(1, 1, 0, 3, 0), result);
+        Assert.Equal((new CallIngestResult(1, 1, 0), new CallLinkResult(1, 3, 0)), result);
         Assert.Equal(3L, await ScalarAsync<long>($"SELECT count(*) FROM numbers WHERE phone = '{phone}' AND attempts = 1 AND last_call_at IS NOT NULL"));
         Assert.Equal(3L, await ScalarAsync<long>(
             $"SELECT count(*) FROM audit_log WHERE actor = 'system:softphone' AND action = 'call_event' AND entity_id IN (SELECT id::text FROM numbers WHERE phone = '{phone}')"));
@@ -59,9 +66,9 @@ public sealed class CallEventStoreTests(TestDatabase database) : IClassFixture<T
             phones.Add(phone);
         }
 
-        var result = await _store.IngestAsync([.. phones.Select(phone => Event(phone, result: "sale"))], CancellationToken.None);
+        var result = await IngestAsync([.. phones.Select(phone => Event(phone, result: "sale"))]);
 
-        Assert.Equal(new CallIngestResult(projects.Count, projects.Count, 0, projects.Count, 0), result);
+        Assert.Equal(new CallLinkResult(projects.Count, projects.Count, 0), result.Linked);
         var list = string.Join(",", phones.Select(phone => $"'{phone}'"));
         Assert.Equal((long)projects.Count, await ScalarAsync<long>(
             $"SELECT count(*) FROM numbers WHERE phone IN ({list}) AND attempts = 1 AND status = {(int)NumberStatus.Converted}"));
@@ -75,9 +82,9 @@ public sealed class CallEventStoreTests(TestDatabase database) : IClassFixture<T
         var wanted = await AddNumberAsync(projects[1], phone);
         await AddNumberAsync(projects[0], phone);
 
-        var result = await _store.IngestAsync([Event(phone, projectId: projects[1])], CancellationToken.None);
+        var result = await IngestAsync(Event(phone, projectId: projects[1]));
 
-        Assert.Equal(1, result.Linked);
+        Assert.Equal(1, result.Linked.Links);
         Assert.Equal(wanted, await ScalarAsync<long>($"SELECT number_id FROM call_links l JOIN call_events e ON e.id = l.call_event_id WHERE e.phone = '{phone}'"));
         Assert.Equal(0, await ScalarAsync<int>($"SELECT attempts FROM numbers WHERE project_id = {projects[0]} AND phone = '{phone}'"));
     }
@@ -88,12 +95,60 @@ public sealed class CallEventStoreTests(TestDatabase database) : IClassFixture<T
         var phone = NewPhone();
         var unmatched = Event(phone);
 
-        Assert.Equal(new CallIngestResult(1, 1, 0, 0, 1), await _store.IngestAsync([unmatched], CancellationToken.None));
-        Assert.Equal(new CallIngestResult(1, 0, 1, 0, 0), await _store.IngestAsync([unmatched], CancellationToken.None));
+        Assert.Equal((new CallIngestResult(1, 1, 0), new CallLinkResult(1, 0, 1)), await IngestAsync(unmatched));
+        Assert.Equal((new CallIngestResult(1, 0, 1), new CallLinkResult(0, 0, 0)), await IngestAsync(unmatched));
 
         Assert.Equal(1L, await ScalarAsync<long>($"SELECT count(*) FROM call_events WHERE phone = '{phone}' AND linked_numbers = 0"));
         var listed = await new CallEventQueries(database.DataSource).UnmatchedAsync(null, 500, CancellationToken.None);
         Assert.Contains(listed, c => c.EventId == unmatched.EventId);
+    }
+
+    [Fact]
+    public async Task An_accepted_event_waits_unlinked_and_is_not_listed_as_unmatched_until_linked()
+    {
+        var project = (await ProjectSeeder.InsertAsync(database, "Waiting " + Guid.NewGuid().ToString("N")[..6], 1))[0];
+        var phone = NewPhone();
+        var number = await AddNumberAsync(project, phone);
+        var unmatched = Event(NewPhone());
+
+        var stored = await _store.AcceptAsync([Event(phone), unmatched], CancellationToken.None);
+        Assert.Equal([true, true], stored);
+
+        Assert.Equal(2L, await ScalarAsync<long>($"SELECT count(*) FROM call_events WHERE phone IN ('{phone}', '{unmatched.Phone}') AND linked_numbers IS NULL"));
+        Assert.Equal(0, await ScalarAsync<int>($"SELECT attempts FROM numbers WHERE id = {number}"));
+        var queries = new CallEventQueries(database.DataSource);
+        Assert.DoesNotContain(await queries.UnmatchedAsync(null, 500, CancellationToken.None), c => c.EventId == unmatched.EventId);
+
+        Assert.Equal(new CallLinkResult(2, 1, 1), await _store.LinkAllPendingAsync(1000, CancellationToken.None));
+        Assert.Equal(1, await ScalarAsync<int>($"SELECT attempts FROM numbers WHERE id = {number}"));
+        Assert.Contains(await queries.UnmatchedAsync(null, 500, CancellationToken.None), c => c.EventId == unmatched.EventId);
+    }
+
+    [Fact]
+    public async Task Linkers_running_at_once_link_every_waiting_event_exactly_once()
+    {
+        // As two instances' linkers do: each takes waiting events the other has not locked.
+        var project = (await ProjectSeeder.InsertAsync(database, "Linkers " + Guid.NewGuid().ToString("N")[..6], 1))[0];
+        var phones = Enumerable.Range(0, 20).Select(_ => NewPhone()).ToList();
+        foreach (var phone in phones)
+            await AddNumberAsync(project, phone);
+        var events = Enumerable.Range(0, 400).Select(i => Event(phones[i % phones.Count])).ToList();
+        foreach (var batch in events.Chunk(50))
+            await _store.AcceptAsync(batch, CancellationToken.None);
+
+        var linkers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            var done = new CallLinkResult(0, 0, 0);
+            while (await _store.LinkPendingAsync(30, CancellationToken.None) is { Events: > 0 } group)
+                done += group;
+            return done;
+        })));
+
+        Assert.Equal(400, linkers.Sum(l => l.Events));
+        Assert.Equal(400, linkers.Sum(l => l.Links));
+        var list = string.Join(",", phones.Select(phone => $"'{phone}'"));
+        Assert.Equal(400L, await ScalarAsync<long>($"SELECT count(*) FROM call_links WHERE project_id = {project}"));
+        Assert.Equal(400L, await ScalarAsync<long>($"SELECT sum(attempts) FROM numbers WHERE project_id = {project} AND phone IN ({list})"));
     }
 
     [Fact]
@@ -104,19 +159,19 @@ public sealed class CallEventStoreTests(TestDatabase database) : IClassFixture<T
         var number = await AddNumberAsync(project, phone);
         var now = DateTimeOffset.UtcNow;
 
-        await _store.IngestAsync([Event(phone, result: "callback", startedAt: now.AddMinutes(-10))], CancellationToken.None);
+        await IngestAsync(Event(phone, result: "callback", startedAt: now.AddMinutes(-10)));
         Assert.Equal((short)NumberStatus.Callback, await ScalarAsync<short>($"SELECT status FROM numbers WHERE id = {number}"));
 
         // Late: older than the last call, so it does not overwrite the newer call's outcome.
-        await _store.IngestAsync([Event(phone, result: "no_answer", startedAt: now.AddMinutes(-30))], CancellationToken.None);
+        await IngestAsync(Event(phone, result: "no_answer", startedAt: now.AddMinutes(-30)));
         Assert.Equal((short)NumberStatus.Callback, await ScalarAsync<short>($"SELECT status FROM numbers WHERE id = {number}"));
 
-        await _store.IngestAsync([Event(phone, result: "SALE", startedAt: now.AddMinutes(-5))], CancellationToken.None);
+        await IngestAsync(Event(phone, result: "SALE", startedAt: now.AddMinutes(-5)));
         Assert.Equal((short)NumberStatus.Converted, await ScalarAsync<short>($"SELECT status FROM numbers WHERE id = {number}"));
         Assert.True(await ScalarAsync<bool>($"SELECT converted_at IS NOT NULL FROM numbers WHERE id = {number}"));
 
         // Converted is final for calls: only a person changes it.
-        await _store.IngestAsync([Event(phone, type: CallEventType.Missed, startedAt: now.AddMinutes(-1))], CancellationToken.None);
+        await IngestAsync(Event(phone, type: CallEventType.Missed, startedAt: now.AddMinutes(-1)));
         Assert.Equal((short)NumberStatus.Converted, await ScalarAsync<short>($"SELECT status FROM numbers WHERE id = {number}"));
         Assert.Equal(4, await ScalarAsync<int>($"SELECT attempts FROM numbers WHERE id = {number}"));
         Assert.Equal(1L, await ScalarAsync<long>(
@@ -130,7 +185,7 @@ public sealed class CallEventStoreTests(TestDatabase database) : IClassFixture<T
         var phone = NewPhone();
         var number = await AddNumberAsync(project, phone);
 
-        await _store.IngestAsync([Event(phone, CallEventType.Ringing), Event(phone, CallEventType.Answered)], CancellationToken.None);
+        await IngestAsync(Event(phone, CallEventType.Ringing), Event(phone, CallEventType.Answered));
 
         Assert.Equal(0, await ScalarAsync<int>($"SELECT attempts FROM numbers WHERE id = {number}"));
         var timeline = await new CallEventQueries(database.DataSource).TimelineAsync(project, number, 10, CancellationToken.None);
@@ -149,14 +204,15 @@ public sealed class CallEventStoreTests(TestDatabase database) : IClassFixture<T
         await using (var listen = new NpgsqlCommand($"LISTEN {CallEventStore.NotificationChannel}", listener))
             await listen.ExecuteNonQueryAsync();
 
-        await _store.IngestAsync([Event(phone), Event(NewPhone())], CancellationToken.None);
+        await IngestAsync(Event(phone), Event(NewPhone()));
         await listener.WaitAsync(TimeSpan.FromSeconds(10));
 
         var notice = System.Text.Json.JsonDocument.Parse(Assert.Single(payloads)).RootElement;
         var ids = notice.GetProperty("ids").EnumerateArray().Select(i => i.GetInt64()).ToArray();
         var projects = notice.GetProperty("projects").EnumerateArray().Select(i => i.GetInt64()).ToArray();
         Assert.Equal([project], projects);
-        var toasts = await new CallEventQueries(database.DataSource).ToastsAsync(notice.GetProperty("at").GetDateTimeOffset(), ids, projects, CancellationToken.None);
+        var toasts = await new CallEventQueries(database.DataSource).ToastsAsync(notice.GetProperty("at").GetDateTimeOffset(),
+            notice.GetProperty("to").GetDateTimeOffset(), ids, projects, CancellationToken.None);
         var toast = Assert.Single(toasts);
         Assert.Equal((project, number, phone), (toast.ProjectId, toast.NumberId, toast.Phone));
     }

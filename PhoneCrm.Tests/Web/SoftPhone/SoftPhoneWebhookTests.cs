@@ -39,7 +39,8 @@ public sealed class SoftPhoneWebhookTests(SoftPhoneAppFixture fixture) : IClassF
     public async Task A_replay_answers_200_and_changes_nothing()
     {
         using var client = fixture.App.CreateClient();
-        var body = SoftPhoneKit.Event(NewId(), SoftPhoneAppFixture.SharedPhone, projectId: fixture.Projects[0]);
+        var id = NewId();
+        var body = SoftPhoneKit.Event(id, SoftPhoneAppFixture.SharedPhone, projectId: fixture.Projects[0]);
         var attemptsBefore = await fixture.ScalarAsync<int>(
             $"SELECT attempts FROM numbers WHERE project_id = {fixture.Projects[0]} AND phone = '{SoftPhoneAppFixture.SharedPhone}'");
 
@@ -50,6 +51,7 @@ public sealed class SoftPhoneWebhookTests(SoftPhoneAppFixture fixture) : IClassF
         Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
         Assert.Equal(1, (await JsonAsync(first)).GetProperty("stored").GetInt32());
         Assert.Equal(1, (await JsonAsync(replay)).GetProperty("duplicates").GetInt32());
+        Assert.Equal(1, await fixture.LinkedNumbersAsync(id));
         Assert.Equal(attemptsBefore + 1, await fixture.ScalarAsync<int>(
             $"SELECT attempts FROM numbers WHERE project_id = {fixture.Projects[0]} AND phone = '{SoftPhoneAppFixture.SharedPhone}'"));
     }
@@ -59,10 +61,13 @@ public sealed class SoftPhoneWebhookTests(SoftPhoneAppFixture fixture) : IClassF
     {
         using var client = fixture.App.CreateClient();
 
-        var response = await SoftPhoneKit.PostAsync(client, SoftPhoneKit.Event(NewId(), "8 (916) 123-45-67", result: "callback"), fixture.Secret);
+        var id = NewId();
+
+        var response = await SoftPhoneKit.PostAsync(client, SoftPhoneKit.Event(id, "8 (916) 123-45-67", result: "callback"), fixture.Secret);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(3, (await JsonAsync(response)).GetProperty("linked").GetInt32());
+        Assert.Equal(1, (await JsonAsync(response)).GetProperty("stored").GetInt32());
+        Assert.Equal(3, await fixture.LinkedNumbersAsync(id));
         Assert.Equal(3, await fixture.ScalarAsync<long>(
             $"SELECT count(*) FROM numbers WHERE phone = '{SoftPhoneAppFixture.SharedPhone}' AND status = 3"));
     }
@@ -91,7 +96,7 @@ public sealed class SoftPhoneWebhookTests(SoftPhoneAppFixture fixture) : IClassF
         var response = await SoftPhoneKit.PostAsync(client, SoftPhoneKit.Event(id, "+44 20 7946 0958"), fixture.Secret);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(1, (await JsonAsync(response)).GetProperty("unmatched").GetInt32());
+        Assert.Equal(0, await fixture.LinkedNumbersAsync(id));
         Assert.Equal("+442079460958", await fixture.ScalarAsync<string>($"SELECT phone FROM call_events WHERE event_id = '{id}' AND linked_numbers = 0"));
     }
 

@@ -6,12 +6,14 @@ namespace PhoneCrm.Web.Features.SoftPhone;
 
 /// <summary>
 /// Group commit for the webhook: requests that arrive while a store is running wait together and go to the
-/// database as one statement. Nothing waits on a timer: a lone request is stored at once, and under load the
+/// database as one statement (<see cref="CallEventStore.AcceptAsync"/>); the linker is then woken to apply them to
+/// numbers. Nothing waits on a timer: a lone request is stored at once, and under load the
 /// batches grow by themselves, so thousands of single-event requests a second cost tens of transactions, not
 /// thousands. Each request still gets its own events' outcomes; when a shared statement fails, its requests are
 /// stored one by one, so an error fails only the request that caused it (SoftPhone retries it; replays are harmless).
 /// </summary>
-public sealed class CallEventBatcher(CallEventStore store, SoftPhoneOptions options, ILogger<CallEventBatcher> logger) : BackgroundService
+public sealed class CallEventBatcher(CallEventStore store, CallEventLinker linker, SoftPhoneOptions options, ILogger<CallEventBatcher> logger)
+    : BackgroundService
 {
     private sealed record Pending(IReadOnlyList<CallEvent> Events, TaskCompletionSource<CallIngestResult> Done);
 
@@ -24,7 +26,11 @@ public sealed class CallEventBatcher(CallEventStore store, SoftPhoneOptions opti
     {
         // A big batch is its own group already.
         if (events.Count >= options.GroupCommitMaxEvents / 2)
-            return await store.IngestAsync(events, cancellationToken);
+        {
+            var stored = await store.AcceptAsync(events, cancellationToken);
+            linker.Wake();
+            return CallEventStore.Summarize(stored);
+        }
         var pending = new Pending(events, new TaskCompletionSource<CallIngestResult>(TaskCreationOptions.RunContinuationsAsynchronously));
         await _queue.Writer.WriteAsync(pending, cancellationToken);
         // Once queued, the events are stored whether or not the sender waits for the answer.
@@ -56,11 +62,12 @@ public sealed class CallEventBatcher(CallEventStore store, SoftPhoneOptions opti
         try
         {
             // Not cancelled on shutdown: a store takes milliseconds, and what was accepted is kept.
-            var outcomes = await store.IngestEachAsync(group.SelectMany(p => p.Events).ToList(), CancellationToken.None);
+            var stored = await store.AcceptAsync(group.SelectMany(p => p.Events).ToList(), CancellationToken.None);
+            linker.Wake();
             var start = 0;
             foreach (var pending in group)
             {
-                pending.Done.TrySetResult(CallEventStore.Summarize(outcomes.AsSpan(start, pending.Events.Count)));
+                pending.Done.TrySetResult(CallEventStore.Summarize(stored.AsSpan(start, pending.Events.Count)));
                 start += pending.Events.Count;
             }
         }

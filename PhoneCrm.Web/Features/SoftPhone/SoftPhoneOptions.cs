@@ -27,10 +27,24 @@ public sealed class SoftPhoneOptions
 
     /// <summary>
     /// Statements storing events at the same time (each on its own connection). One by default: on two cores a
-    /// second writer only halves the groups, and each statement has a fixed cost of a few milliseconds (16 senders
-    /// at 200 projects: about 1,250 events/s with one writer, 1,000-1,100 with two).
+    /// second writer only halves the groups, and each statement has a fixed cost.
     /// </summary>
     public int GroupCommitWriters { get; set; } = 1;
+
+    /// <summary>At most this many waiting events are linked to numbers in one statement (<see cref="CallEventLinker"/>).</summary>
+    public int LinkMaxEvents { get; set; } = 2000;
+
+    /// <summary>
+    /// Past this many events waiting to be linked, the webhook answers 503 with Retry-After instead of storing more:
+    /// SoftPhone sends them again a little later, and toasts and numbers stay seconds behind at worst, not minutes.
+    /// </summary>
+    public int MaxLinkBacklog { get; set; } = 50_000;
+
+    /// <summary>The Retry-After of those answers.</summary>
+    public int BacklogRetryAfterSeconds { get; set; } = 2;
+
+    /// <summary>How often the linker looks for waiting events it was not told about (another instance's, after a crash).</summary>
+    public int LinkSweepSeconds { get; set; } = 2;
 
     /// <summary>The wait before the toast listener reconnects after losing its connection.</summary>
     public int ListenerReconnectSeconds { get; set; } = 1;

@@ -6,8 +6,8 @@ using PhoneCrm.Core.SoftPhone;
 namespace PhoneCrm.Web.Features.SoftPhone;
 
 /// <summary>
-/// <c>POST /api/softphone/events</c>. Checked in order of cost: body size (413), signature (401), then JSON
-/// (400); only a request that passes all three reaches the database. The signature, not a login, is what
+/// <c>POST /api/softphone/events</c>. Checked in order of cost: body size (413), signature (401), the linking
+/// backlog (503), then JSON (400); only a request that passes all of them reaches the database. The signature, not a login, is what
 /// authenticates SoftPhone, so the endpoint allows anonymous callers.
 /// </summary>
 public static class SoftPhoneWebhook
@@ -30,17 +30,20 @@ public static class SoftPhoneWebhook
             .WithDescription(
                 "One event object or an array of up to 1,000. Signed: header SoftPhone-Signature: t=<unix seconds>,v1=<hex " +
                 "HMAC-SHA256 of t + \".\" + raw body with a shared secret>; refused outside 5 minutes of our clock. " +
-                "Idempotent on eventId.")
+                "Idempotent on eventId. Answered once the events are stored; they are linked to numbers (attempts, status, " +
+                "toasts) a moment later, and one that matches no number is listed on the Unmatched calls page. 503 with " +
+                "Retry-After while too many events wait to be linked: send the same request again after that many seconds.")
             .Accepts<CallEventJson[]>("application/json")
             .Produces<CallIngestResult>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     private static async Task<IResult> HandleAsync(
         HttpContext http, SoftPhoneOptions options, WebhookSecretRing secrets, ProjectCountries countries,
-        CallEventBatcher batcher, TimeProvider clock, ILoggerFactory loggers)
+        CallEventBatcher batcher, CallEventLinker linker, TimeProvider clock, ILoggerFactory loggers)
     {
         var cancellationToken = http.RequestAborted;
         if (http.Request.ContentLength > options.MaxBodyBytes)
@@ -63,6 +66,13 @@ public static class SoftPhoneWebhook
                 "SoftPhone webhook refused a request from {RemoteIp}: signature {Check}", http.Connection.RemoteIpAddress, check);
             return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Signature check failed",
                 detail: DetailOf(check));
+        }
+
+        if (linker.IsBehind)
+        {
+            http.Response.Headers.RetryAfter = options.BacklogRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy linking earlier events",
+                detail: $"More than {options.MaxLinkBacklog:N0} events wait to be linked; nothing was stored. Send again after {options.BacklogRetryAfterSeconds} s.");
         }
 
         var parsed = CallEventParser.Parse(body.WrittenSpan, options.MaxEventsPerRequest, now);
