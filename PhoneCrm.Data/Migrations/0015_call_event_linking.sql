@@ -7,3 +7,15 @@
 --   backlog, whatever the size of the table.
 ALTER TABLE call_events ALTER COLUMN linked_numbers DROP NOT NULL;
 CREATE INDEX ix_call_events_pending ON call_events (received_at, id) WHERE linked_numbers IS NULL;
+
+-- The numbers a call event is about: the linking rule, in one place for the toasts (sent when an event is stored)
+-- and the links (made when it is linked). An event that names a project is about the number with its phone in
+-- that project, if the project is live; an event that names none is about the number with its phone in every live
+-- project (an operator may call one person about several projects). Deleted projects never get calls. One probe
+-- of phone_directory; LANGUAGE sql and STABLE, so the planner inlines it into the calling statement.
+CREATE FUNCTION call_event_numbers(p_phone text, p_project_id bigint)
+RETURNS TABLE (project_id bigint, number_id bigint) LANGUAGE sql STABLE AS $$
+    SELECT d.project_id, d.number_id
+    FROM phone_directory d JOIN projects p ON p.id = d.project_id AND p.deleted_at IS NULL
+    WHERE d.phone = p_phone AND (p_project_id IS NULL OR d.project_id = p_project_id)
+$$;

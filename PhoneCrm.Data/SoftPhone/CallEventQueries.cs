@@ -44,19 +44,19 @@ public sealed class CallEventQueries(NpgsqlDataSource dataSource)
         return await ReadCallsAsync(command, cancellationToken);
     }
 
-    /// <param name="receivedFrom">The earliest received_at of the events, as the notification says.</param>
-    /// <param name="receivedTo">The latest.</param>
-    /// <param name="projects">The projects the events reached, as the notification names them.</param>
-    public async Task<IReadOnlyList<CallToast>> ToastsAsync(DateTimeOffset receivedFrom, DateTimeOffset receivedTo,
-        long[] callEventIds, long[] projects, CancellationToken cancellationToken)
+    /// <summary>The toasts a notification names: its (event, project, number) triples, received at one moment.</summary>
+    public async Task<IReadOnlyList<CallToast>> ToastsAsync(DateTimeOffset receivedAt, long[] callEventIds, long[] projectIds,
+        long[] numberIds, CancellationToken cancellationToken)
     {
+        var projects = projectIds.Distinct().ToArray();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await PrunedPlans.BeginAsync(connection, projects.Length, cancellationToken);
         await using var command = new NpgsqlCommand(CallEventSql.ToastRows, connection, transaction);
-        command.Parameters.Add(new() { Value = receivedFrom, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new() { Value = receivedAt, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new() { Value = callEventIds, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+        command.Parameters.Add(new() { Value = projectIds, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+        command.Parameters.Add(new() { Value = numberIds, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
         command.Parameters.Add(new() { Value = projects, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
-        command.Parameters.Add(new() { Value = receivedTo, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         return await ReadToastsAsync(command, cancellationToken);
     }
 

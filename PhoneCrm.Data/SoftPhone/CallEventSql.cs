@@ -3,8 +3,8 @@ namespace PhoneCrm.Data.SoftPhone;
 /// <summary>
 /// The two steps of a call event. <see cref="Accept"/> stores a batch of events (new event ids and the events,
 /// not yet linked) in one statement: that is all the webhook waits for. <see cref="Link"/> then does, for a group
-/// of waiting events, everything they do to numbers: links, the numbers' new state, an audit row per changed
-/// number, and a notification for every instance's toasts, delivered at commit. Several requests' events share
+/// of waiting events, everything they do to numbers: links, the numbers' new state, and an audit row per changed
+/// number. The toasts do not wait for that: <see cref="Accept"/> announces the events it stores. Several requests' events share
 /// each statement, so under load a statement carries hundreds of events, where one per request would pay the
 /// statement's fixed cost thousands of times a second. Data-modifying CTEs run whether or not the final SELECT
 /// reads them; the SELECT CTE notified runs because it does.
@@ -12,6 +12,7 @@ namespace PhoneCrm.Data.SoftPhone;
 internal static class CallEventSql
 {
     // A replayed event id stops at call_event_ids and changes nothing. linked_numbers NULL: waiting for Link.
+    // $12 is the notification channel.
     public const string Accept = """
         WITH raw AS MATERIALIZED (
             SELECT * FROM unnest($1::text[], $2::smallint[], $3::smallint[], $4::text[], $5::text[], $6::text[], $7::bigint[],
@@ -39,6 +40,23 @@ internal static class CallEventSql
                    e.started_at, e.duration_seconds, e.result, e.recording_url, NULL
             FROM new_events e
             RETURNING 1
+        ),
+        -- Toasts go out when events are stored, not when they are linked: the numbers an event is about are known
+        -- now, and operators see a call at once even while linking runs behind. Each notification names up to 100
+        -- (event, project, number) triples (a payload holds under 8000 bytes), all received at one moment; the
+        -- projects let an instance with no one to show them skip reading the rows. NOTIFY is transactional:
+        -- listeners hear of the events only once they are committed.
+        reached AS MATERIALIZED (
+            SELECT e.id AS call_event_id, r.project_id, r.number_id
+            FROM new_events e CROSS JOIN LATERAL call_event_numbers(e.phone, e.project_id) r
+        ),
+        notified AS (
+            SELECT count(pg_notify($12, json_build_object('at', now(), 'ids', ids, 'projects', projects, 'numbers', numbers)::text)) AS n
+            FROM (SELECT array_agg(call_event_id ORDER BY call_event_id, project_id) AS ids,
+                         array_agg(project_id ORDER BY call_event_id, project_id) AS projects,
+                         array_agg(number_id ORDER BY call_event_id, project_id) AS numbers
+                  FROM (SELECT *, (row_number() OVER ()) / 100 AS chunk FROM reached) numbered
+                  GROUP BY chunk) chunks
         )
         -- One row per event sent, in order: whether it was stored now (not seen before). Several requests can share
         -- one statement, and each gets its own events' outcomes back.
@@ -46,6 +64,7 @@ internal static class CallEventSql
         FROM raw r
         LEFT JOIN new_events n ON n.ord = r.ord
         CROSS JOIN (SELECT count(*) FROM stored) s
+        CROSS JOIN notified
         ORDER BY r.ord
         """;
 
@@ -76,16 +95,12 @@ internal static class CallEventSql
             SELECT e.* FROM unnest($1::timestamptz[], $2::bigint[]) AS k(received_at, id)
             JOIN call_events e ON e.received_at = k.received_at AND e.id = k.id
         ),
-        -- The linking rule: an event that names a project links to the number with its phone in that project, if
-        -- the project is live; an event that names none links to the number with its phone in every live project
-        -- (an operator may call one person about several projects). Deleted projects never get calls.
+        -- The linking rule is call_event_numbers (migration 0015).
         matches AS MATERIALIZED (
-            SELECT e.received_at, e.id AS call_event_id, d.project_id, d.number_id, e.type, e.started_at, e.duration_seconds,
+            SELECT e.received_at, e.id AS call_event_id, r.project_id, r.number_id, e.type, e.started_at, e.duration_seconds,
                    lower(coalesce(e.result, CASE WHEN e.type = 3 THEN 'missed' END)) AS result
-            FROM events e
-            JOIN phone_directory d ON d.phone = e.phone
-            JOIN projects p ON p.id = d.project_id AND p.deleted_at IS NULL
-            WHERE (e.project_id IS NULL OR d.project_id = e.project_id) AND d.project_id = ANY($3)
+            FROM events e CROSS JOIN LATERAL call_event_numbers(e.phone, e.project_id) r
+            WHERE r.project_id = ANY($3)
         ),
         link_counts AS MATERIALIZED (
             SELECT e.received_at, e.id, count(m.call_event_id) AS n
@@ -154,23 +169,12 @@ internal static class CallEventSql
                                       'last_call_at', c.last_call_at)
             FROM changed c
             RETURNING 1
-        ),
-        -- Toasts: the ids of linked events, their projects and the span of their received_at, a few hundred per
-        -- notification (a payload holds under 8000 bytes); the projects let an instance with no one to show them
-        -- skip reading the events. NOTIFY is transactional: listeners hear of the events only once they are committed.
-        notified AS (
-            SELECT count(pg_notify($7, json_build_object('at', first_at, 'to', last_at, 'ids', ids, 'projects', projects)::text)) AS n
-            FROM (SELECT min(received_at) AS first_at, max(received_at) AS last_at,
-                         array_agg(DISTINCT call_event_id) AS ids, array_agg(DISTINCT project_id) AS projects
-                  FROM matches
-                  GROUP BY call_event_id / 300) chunks
         )
         -- The events linked, the links made, the events that reached no number.
         SELECT count(*)::int, coalesce(sum(m.linked_numbers), 0)::int, count(*) FILTER (WHERE m.linked_numbers = 0)::int
         FROM marked m
         CROSS JOIN (SELECT count(*) FROM linked) l
         CROSS JOIN (SELECT count(*) FROM audited) a
-        CROSS JOIN notified
         """;
 
     // The phones' projects, for $3 of Link: one probe of phone_directory per phone.
@@ -180,24 +184,33 @@ internal static class CallEventSql
         WHERE d.phone = ANY($1)
         """;
 
-    // What a toast shows about an event and each number it reached.
+    // What a toast shows about an event and each number it is about. p is that number's project.
     private const string ToastSelect = """
-        SELECT e.id, e.received_at, e.type, n.phone, l.project_id, p.name, l.number_id, s.name
-        FROM call_links l
-        JOIN call_events e ON e.received_at = l.received_at AND e.id = l.call_event_id
-        JOIN projects p ON p.id = l.project_id
-        JOIN numbers n ON n.project_id = l.project_id AND n.id = l.number_id
-        LEFT JOIN suppliers s ON s.id = n.supplier_id
+        SELECT e.id, e.received_at, e.type, n.phone, p.id, p.name, n.id, s.name
         """;
 
     /// <summary>
-    /// The events named in a notification, received between $1 and $4; $3 is the notification's projects, so that only their partitions are read (see <see cref="Common.PrunedPlans"/>).
+    /// The rows a notification names: $2, $3 and $4 are its (event, project, number) triples, all received at $1;
+    /// $5 is the distinct projects, so that only their partitions are read (see <see cref="Common.PrunedPlans"/>).
     /// </summary>
-    public const string ToastRows = ToastSelect + """
-         WHERE l.received_at BETWEEN $1 AND $4 AND l.call_event_id = ANY($2) AND l.project_id = ANY($3) AND n.project_id = ANY($3)
+    public const string ToastRows = ToastSelect + "\n" + """
+        FROM unnest($2::bigint[], $3::bigint[], $4::bigint[]) AS t(call_event_id, project_id, number_id)
+        JOIN call_events e ON e.received_at = $1 AND e.id = t.call_event_id
+        JOIN projects p ON p.id = t.project_id
+        JOIN numbers n ON n.project_id = t.project_id AND n.id = t.number_id AND n.project_id = ANY($5)
+        LEFT JOIN suppliers s ON s.id = n.supplier_id
         ORDER BY e.id
         """;
 
-    /// <summary>After a lost LISTEN connection: every linked event received since a moment, to replay what was missed.</summary>
-    public const string ToastRowsSince = ToastSelect + " WHERE l.received_at >= $1 ORDER BY e.id LIMIT 5000";
+    /// <summary>After a lost LISTEN connection: every event received since a moment, with the numbers it is about.</summary>
+    public const string ToastRowsSince = ToastSelect + "\n" + """
+        FROM call_events e
+        CROSS JOIN LATERAL call_event_numbers(e.phone, e.project_id) r
+        JOIN projects p ON p.id = r.project_id
+        JOIN numbers n ON n.project_id = r.project_id AND n.id = r.number_id
+        LEFT JOIN suppliers s ON s.id = n.supplier_id
+        WHERE e.received_at >= $1
+        ORDER BY e.id
+        LIMIT 5000
+        """;
 }

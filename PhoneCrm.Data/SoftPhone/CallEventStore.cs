@@ -7,8 +7,8 @@ using PhoneCrm.Data.Common;
 namespace PhoneCrm.Data.SoftPhone;
 
 /// <summary>
-/// Stores SoftPhone call events (<see cref="AcceptAsync"/>) and then applies them to numbers
-/// (<see cref="LinkPendingAsync"/>); see <see cref="CallEventSql"/> for the rules.
+/// Stores SoftPhone call events and announces them for toasts (<see cref="AcceptAsync"/>), then applies them to
+/// numbers (<see cref="LinkPendingAsync"/>); see <see cref="CallEventSql"/> for the rules.
 /// </summary>
 public sealed class CallEventStore(NpgsqlDataSource dataSource)
 {
@@ -95,6 +95,7 @@ public sealed class CallEventStore(NpgsqlDataSource dataSource)
         p.Add(Array(events, e => e.DurationSeconds, NpgsqlDbType.Integer));
         p.Add(Array(events, e => e.Result, NpgsqlDbType.Text));
         p.Add(Array(events, e => e.RecordingUrl, NpgsqlDbType.Text));
+        p.Add(new NpgsqlParameter { Value = NotificationChannel, NpgsqlDbType = NpgsqlDbType.Text });
 
         var stored = new bool[events.Count];
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -121,7 +122,6 @@ public sealed class CallEventStore(NpgsqlDataSource dataSource)
         p.Add(new NpgsqlParameter { Value = AuditActor.System(JobName).Name, NpgsqlDbType = NpgsqlDbType.Text });
         p.Add(new NpgsqlParameter { Value = AuditActions.CallEvent, NpgsqlDbType = NpgsqlDbType.Text });
         p.Add(new NpgsqlParameter { Value = AuditEntities.Number, NpgsqlDbType = NpgsqlDbType.Text });
-        p.Add(new NpgsqlParameter { Value = NotificationChannel, NpgsqlDbType = NpgsqlDbType.Text });
         CallLinkResult result;
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {

@@ -16,8 +16,7 @@ public sealed class CallEventListener(
     NpgsqlDataSource dataSource, CallEventQueries queries, CallToastHub hub, SoftPhoneOptions options,
     TimeProvider clock, ILogger<CallEventListener> logger) : BackgroundService
 {
-    // An event's received_at is when the transaction that stored it began; it is linked (and announced) a moment
-    // later, so one received a little before the outage can be announced after.
+    // A transaction's received_at is when it began; one that began a little before the outage can commit after.
     private static readonly TimeSpan _replayMargin = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan _healthCheckEvery = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan _rememberShownFor = TimeSpan.FromMinutes(10);
@@ -100,7 +99,7 @@ public sealed class CallEventListener(
             {
                 var notice = JsonSerializer.Deserialize<Notice>(payload, _json)!;
                 if (hub.AnyoneMaySee(notice.Projects))
-                    Publish(await queries.ToastsAsync(notice.At, notice.To, notice.Ids, notice.Projects, stoppingToken));
+                    Publish(await queries.ToastsAsync(notice.At, notice.Ids, notice.Projects, notice.Numbers, stoppingToken));
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
@@ -132,5 +131,5 @@ public sealed class CallEventListener(
 
     private static readonly JsonSerializerOptions _json = new() { PropertyNameCaseInsensitive = true };
 
-    private sealed record Notice(DateTimeOffset At, DateTimeOffset To, long[] Ids, long[] Projects);
+    private sealed record Notice(DateTimeOffset At, long[] Ids, long[] Projects, long[] Numbers);
 }
