@@ -1,13 +1,16 @@
 namespace PhoneCrm.Data.SoftPhone;
 
 /// <summary>
-/// The two steps of a call event. <see cref="Accept"/> stores a batch of events (new event ids and the events,
-/// not yet linked) in one statement: that is all the webhook waits for. <see cref="Link"/> then does, for a group
-/// of waiting events, everything they do to numbers: links, the numbers' new state, and an audit row per changed
-/// number. The toasts do not wait for that: <see cref="Accept"/> announces the events it stores. Several requests' events share
-/// each statement, so under load a statement carries hundreds of events, where one per request would pay the
-/// statement's fixed cost thousands of times a second. Data-modifying CTEs run whether or not the final SELECT
-/// reads them; the SELECT CTE notified runs because it does.
+/// The two steps of a call event.
+/// <list type="bullet">
+/// <item><see cref="Accept"/> stores a batch of events (new event ids and the events, not yet linked) and announces
+/// them for toasts, in one statement: that is all the webhook waits for.</item>
+/// <item><see cref="Link"/> then does, for a group of waiting events, everything they do to numbers: links, the
+/// numbers' new state, and an audit row per changed number.</item>
+/// </list>
+/// Several requests' events share each statement, so under load a statement carries hundreds of events, where one
+/// per request would pay the statement's fixed cost thousands of times a second. Data-modifying CTEs run whether
+/// or not the final SELECT reads them; a SELECT CTE (notified) runs only because the final SELECT reads it.
 /// </summary>
 internal static class CallEventSql
 {
