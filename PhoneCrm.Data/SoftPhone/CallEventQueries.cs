@@ -44,6 +44,22 @@ public sealed class CallEventQueries(NpgsqlDataSource dataSource)
         return await ReadCallsAsync(command, cancellationToken);
     }
 
+    /// <summary>
+    /// How many stored events wait to be linked to numbers (counted up to <paramref name="countUpTo"/>, through the
+    /// partial index that holds only them) and when the oldest of them was received.
+    /// </summary>
+    public async Task<CallLinkBacklog> LinkBacklogAsync(int countUpTo, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT count(*), min(received_at)
+            FROM (SELECT received_at FROM call_events WHERE linked_numbers IS NULL ORDER BY received_at LIMIT $1) waiting
+            """);
+        command.Parameters.Add(new() { Value = countUpTo, NpgsqlDbType = NpgsqlDbType.Integer });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new CallLinkBacklog(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1));
+    }
+
     /// <summary>The toasts a notification names: its (event, project, number) triples, received at one moment.</summary>
     public async Task<IReadOnlyList<CallToast>> ToastsAsync(DateTimeOffset receivedAt, long[] callEventIds, long[] projectIds,
         long[] numberIds, CancellationToken cancellationToken)

@@ -26,12 +26,14 @@ public sealed class SoftPhoneSettingsTests(BrowserAppFixture app) : IClassFixtur
 
             var accepted = await SoftPhoneKit.PostAsync(softPhone, SoftPhoneKit.Event("settings-1", "+44 20 7946 0000"), secret);
             Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+            Assert.Equal(0, await SoftPhoneKit.LinkedNumbersAsync(app.Database, "settings-1"));
 
             await NavigateAsync(page, "Неопознанные звонки");
             await Expect(page.GetByTestId("unmatched-grid")).ToContainTextAsync("settings-1");
             await Expect(page.GetByTestId("unmatched-grid")).ToContainTextAsync("+442079460000");
 
             await NavigateAsync(page, "SoftPhone");
+            await Expect(page.GetByTestId("link-backlog")).ToContainTextAsync("Все сохранённые события звонков привязаны к номерам");
             await Expect(page.GetByTestId("secrets-grid")).ToContainTextAsync("SoftPhone prod");
             await Expect(page.GetByTestId("secrets-grid")).Not.ToContainTextAsync(secret);
             await page.GetByTestId("secret-revoke").ClickAsync();

@@ -17,7 +17,7 @@ public static class SoftPhoneKit
     {
         var services = new ServiceCollection().AddCrmDataProtection(database.DataSource).BuildServiceProvider();
         var ring = new WebhookSecretRing(database, services.GetRequiredService<IDataProtectionProvider>(), new SoftPhoneOptions(), TimeProvider.System);
-        return new SoftPhoneSettingsService(database, ring, TestLocalizer.Create());
+        return new SoftPhoneSettingsService(database, ring, new PhoneCrm.Data.SoftPhone.CallEventQueries(database.DataSource), TestLocalizer.Create());
     }
 
     /// <summary>Creates an active webhook secret through the settings service, encrypted with the shared key ring.</summary>
@@ -54,4 +54,21 @@ public static class SoftPhoneKit
 
     public static Task<HttpResponseMessage> PostAsync(HttpClient client, string body, string? secret, DateTimeOffset? signedAt = null) =>
         client.SendAsync(SignedRequest(body, secret, signedAt));
+
+    /// <summary>
+    /// Waits for an app's linker to link an event the webhook has answered for (it does so a moment after the
+    /// answer), and returns how many numbers the event reached.
+    /// </summary>
+    public static async Task<int> LinkedNumbersAsync(TestDatabase database, string eventId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            var linked = await database.ScalarAsync<int?>($"SELECT linked_numbers FROM call_events WHERE event_id = '{eventId}'");
+            if (linked is { } count)
+                return count;
+            Assert.True(DateTime.UtcNow < deadline, $"Event {eventId} was not linked within 15 s of the webhook's answer.");
+            await Task.Delay(20);
+        }
+    }
 }

@@ -118,8 +118,12 @@ public sealed class CallEventStoreTests(TestDatabase database) : IClassFixture<T
         Assert.Equal(0, await ScalarAsync<int>($"SELECT attempts FROM numbers WHERE id = {number}"));
         var queries = new CallEventQueries(database.DataSource);
         Assert.DoesNotContain(await queries.UnmatchedAsync(null, 500, CancellationToken.None), c => c.EventId == unmatched.EventId);
+        var backlog = await queries.LinkBacklogAsync(1000, CancellationToken.None);
+        Assert.Equal(2, backlog.Waiting);
+        Assert.InRange(backlog.OldestReceivedAt!.Value, DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddMinutes(1));
 
         Assert.Equal(new CallLinkResult(2, 1, 1), await _store.LinkAllPendingAsync(1000, CancellationToken.None));
+        Assert.Equal(new CallLinkBacklog(0, null), await queries.LinkBacklogAsync(1000, CancellationToken.None));
         Assert.Equal(1, await ScalarAsync<int>($"SELECT attempts FROM numbers WHERE id = {number}"));
         Assert.Contains(await queries.UnmatchedAsync(null, 500, CancellationToken.None), c => c.EventId == unmatched.EventId);
     }

@@ -26,22 +26,8 @@ public sealed class SoftPhoneAppFixture : IAsyncLifetime
     public Task<T> ScalarAsync<T>(string sql) =>
         Database.ScalarAsync<T>(sql);
 
-    /// <summary>
-    /// Waits for the app's linker to link an event the webhook has answered for (it does so a moment after the
-    /// answer), and returns how many numbers the event reached.
-    /// </summary>
-    public async Task<int> LinkedNumbersAsync(string eventId)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            var linked = await ScalarAsync<int?>($"SELECT linked_numbers FROM call_events WHERE event_id = '{eventId}'");
-            if (linked is { } count)
-                return count;
-            Assert.True(DateTime.UtcNow < deadline, $"Event {eventId} was not linked within 15 s of the webhook's answer.");
-            await Task.Delay(20);
-        }
-    }
+    /// <summary>Waits for the app's linker to link an event; see <see cref="SoftPhoneKit.LinkedNumbersAsync"/>.</summary>
+    public Task<int> LinkedNumbersAsync(string eventId) => SoftPhoneKit.LinkedNumbersAsync(Database, eventId);
 
     public async Task DisposeAsync()
     {

@@ -7,15 +7,25 @@ using PhoneCrm.Core.Numbers;
 using PhoneCrm.Core.SoftPhone;
 using PhoneCrm.Data;
 using PhoneCrm.Data.Audit;
+using PhoneCrm.Data.SoftPhone;
 using PhoneCrm.Web.Features.Shared;
 using PhoneCrm.Web.Resources;
 
 namespace PhoneCrm.Web.Features.SoftPhone;
 
-/// <summary>What administrators set for SoftPhone: the webhook's shared secrets and what call results do to numbers.</summary>
+/// <summary>
+/// What administrators set for SoftPhone: the webhook's shared secrets and what call results do to numbers; and how
+/// far behind the linking of stored events is.
+/// </summary>
 public sealed class SoftPhoneSettingsService(
-    IDbContextFactory<CrmDbContext> contexts, WebhookSecretRing ring, IStringLocalizer<Strings> l)
+    IDbContextFactory<CrmDbContext> contexts, WebhookSecretRing ring, CallEventQueries calls, IStringLocalizer<Strings> l)
 {
+    public Task<CallLinkBacklog> LinkBacklogAsync(CurrentUser user, int countUpTo, CancellationToken cancellationToken = default)
+    {
+        user.EnsureAdministrator(l);
+        return calls.LinkBacklogAsync(countUpTo, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<WebhookSecret>> SecretsAsync(CurrentUser user, CancellationToken cancellationToken = default)
     {
         user.EnsureAdministrator(l);
