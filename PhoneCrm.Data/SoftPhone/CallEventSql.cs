@@ -71,10 +71,10 @@ internal static class CallEventSql
         ORDER BY r.ord
         """;
 
-    // The oldest waiting events, locked: instances that link at the same time take different ones.
+    // The oldest waiting events, locked: instances that link at the same time take different ones. $2: ids to leave.
     public const string Pending = """
         SELECT received_at, id, phone FROM call_events
-        WHERE linked_numbers IS NULL
+        WHERE linked_numbers IS NULL AND NOT (id = ANY($2))
         ORDER BY received_at, id
         LIMIT $1
         FOR UPDATE SKIP LOCKED

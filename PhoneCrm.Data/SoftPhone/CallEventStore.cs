@@ -46,15 +46,18 @@ public sealed class CallEventStore(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Links up to <paramref name="maxEvents"/> of the oldest events waiting, in one transaction; events another
-    /// instance is linking at the moment are left to it. Returns what was done (no events: nothing was waiting).
+    /// instance is linking at the moment are left to it, and so are the ids in <paramref name="skip"/>. Returns what
+    /// was done (no events: nothing was waiting).
     /// </summary>
-    public async Task<CallLinkResult> LinkPendingAsync(int maxEvents, CancellationToken cancellationToken)
+    /// <exception cref="CallEventLinkException">A single event (<paramref name="maxEvents"/> 1) that its own data
+    /// keeps from being linked.</exception>
+    public async Task<CallLinkResult> LinkPendingAsync(int maxEvents, IReadOnlyCollection<long> skip, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await LinkOnceAsync(maxEvents, cancellationToken);
+                return await LinkOnceAsync(maxEvents, skip, cancellationToken);
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
             {
@@ -75,7 +78,7 @@ public sealed class CallEventStore(NpgsqlDataSource dataSource)
     public async Task<CallLinkResult> LinkAllPendingAsync(int maxEventsPerGroup, CancellationToken cancellationToken)
     {
         var total = new CallLinkResult(0, 0, 0);
-        while (await LinkPendingAsync(maxEventsPerGroup, cancellationToken) is { Events: > 0 } group)
+        while (await LinkPendingAsync(maxEventsPerGroup, [], cancellationToken) is { Events: > 0 } group)
             total += group;
         return total;
     }
@@ -104,13 +107,26 @@ public sealed class CallEventStore(NpgsqlDataSource dataSource)
         return stored;
     }
 
-    private async Task<CallLinkResult> LinkOnceAsync(int maxEvents, CancellationToken cancellationToken)
+    private async Task<CallLinkResult> LinkOnceAsync(int maxEvents, IReadOnlyCollection<long> skip, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var (receivedAt, ids, phones) = await LockPendingAsync(connection, transaction, maxEvents, cancellationToken);
+        var (receivedAt, ids, phones) = await LockPendingAsync(connection, transaction, maxEvents, skip, cancellationToken);
         if (ids.Count == 0)
             return new CallLinkResult(0, 0, 0);
+        try
+        {
+            return await LinkLockedAsync(connection, transaction, receivedAt, ids, phones, cancellationToken);
+        }
+        catch (PostgresException e) when (ids.Count == 1 && IsCausedByData(e))
+        {
+            throw new CallEventLinkException(ids[0], e);
+        }
+    }
+
+    private static async Task<CallLinkResult> LinkLockedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        List<DateTime> receivedAt, List<long> ids, List<string?> phones, CancellationToken cancellationToken)
+    {
 
         var projects = await CandidateProjectsAsync(connection, transaction, phones, cancellationToken);
         await PrunedPlans.PlanForAsync(connection, transaction, projects.Length, cancellationToken);
@@ -133,11 +149,13 @@ public sealed class CallEventStore(NpgsqlDataSource dataSource)
     }
 
     private static async Task<(List<DateTime> ReceivedAt, List<long> Ids, List<string?> Phones)> LockPendingAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, int maxEvents, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, int maxEvents, IReadOnlyCollection<long> skip,
+        CancellationToken cancellationToken)
     {
         var (receivedAt, ids, phones) = (new List<DateTime>(), new List<long>(), new List<string?>());
         await using var command = new NpgsqlCommand(CallEventSql.Pending, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = maxEvents, NpgsqlDbType = NpgsqlDbType.Integer });
+        command.Parameters.Add(new NpgsqlParameter { Value = skip.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -163,6 +181,11 @@ public sealed class CallEventStore(NpgsqlDataSource dataSource)
             values[i] = select(events[i]);
         return new NpgsqlParameter { Value = values, NpgsqlDbType = NpgsqlDbType.Array | type };
     }
+
+    // Data exceptions (22: a number's attempts past the integer range, say) and integrity violations (23) come from
+    // the rows at hand and recur on every try; anything else (a lost connection, a restart) passes.
+    private static bool IsCausedByData(PostgresException e) =>
+        e.SqlState.StartsWith("22", StringComparison.Ordinal) || e.SqlState.StartsWith("23", StringComparison.Ordinal);
 
     private static bool IsMissingPartition(PostgresException e) =>
         e.SqlState == PostgresErrorCodes.CheckViolation && e.MessageText.Contains("no partition", StringComparison.Ordinal);

@@ -143,7 +143,7 @@ public sealed class CallEventStoreTests(TestDatabase database) : IClassFixture<T
         var linkers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
         {
             var done = new CallLinkResult(0, 0, 0);
-            while (await _store.LinkPendingAsync(30, CancellationToken.None) is { Events: > 0 } group)
+            while (await _store.LinkPendingAsync(30, [], CancellationToken.None) is { Events: > 0 } group)
                 done += group;
             return done;
         })));

@@ -14,6 +14,11 @@ namespace PhoneCrm.Web.Features.SoftPhone;
 /// linked. While more than <see cref="SoftPhoneOptions.MaxLinkBacklog"/> events wait, <see cref="IsBehind"/> is
 /// true and the webhook asks SoftPhone to send again later.
 /// </para>
+/// <para>
+/// One event that cannot be linked must not hold up the others. When a group fails, its events are linked one at
+/// a time; one that fails alone because of its data is set aside (logged, and left waiting, where the SoftPhone
+/// page shows it) until the app restarts, and the rest go on.
+/// </para>
 /// </summary>
 public sealed class CallEventLinker(CallEventStore store, SoftPhoneOptions options, ILogger<CallEventLinker> logger) : BackgroundService
 {
@@ -24,6 +29,7 @@ public sealed class CallEventLinker(CallEventStore store, SoftPhoneOptions optio
     });
 
     private volatile bool _behind;
+    private readonly HashSet<long> _setAside = [];
 
     /// <summary>More events wait to be linked than the webhook should add to (as of this instance's last look).</summary>
     public bool IsBehind => _behind;
@@ -52,16 +58,36 @@ public sealed class CallEventLinker(CallEventStore store, SoftPhoneOptions optio
 
     private async Task LinkWhatIsWaitingAsync()
     {
+        var oneByOne = 0; // events left to link one at a time after a group failed
         while (true)
         {
-            // Not cancelled on shutdown: a group takes milliseconds to a second, and its transaction commits whole.
-            var group = await store.LinkPendingAsync(options.LinkMaxEvents, CancellationToken.None);
-            if (group.Events < options.LinkMaxEvents)
+            var size = oneByOne > 0 ? 1 : options.LinkMaxEvents;
+            CallLinkResult group;
+            try
+            {
+                // Not cancelled on shutdown: a group takes milliseconds to a second, and its transaction commits whole.
+                group = await store.LinkPendingAsync(size, _setAside, CancellationToken.None);
+            }
+            catch (CallEventLinkException e)
+            {
+                _setAside.Add(e.CallEventId);
+                logger.LogError(e, "Call event {CallEventId} cannot be linked; it stays waiting and the others go on", e.CallEventId);
+                continue;
+            }
+            catch (Exception e) when (oneByOne == 0)
+            {
+                logger.LogWarning(e, "Linking a group of call events failed; linking them one at a time");
+                oneByOne = options.LinkMaxEvents;
+                continue;
+            }
+            if (oneByOne > 0)
+                oneByOne -= group.Events;
+            if (group.Events < size)
             {
                 _behind = false; // nothing more was waiting a moment ago
                 return;
             }
-            _behind = await store.WaitingMoreThanAsync(options.MaxLinkBacklog, CancellationToken.None);
+            _behind = await store.WaitingMoreThanAsync(options.MaxLinkBacklog + _setAside.Count, CancellationToken.None);
         }
     }
 
