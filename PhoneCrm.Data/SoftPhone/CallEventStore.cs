@@ -35,12 +35,7 @@ public sealed class CallEventStore(NpgsqlDataSource dataSource)
 
     public static CallIngestResult Summarize(ReadOnlySpan<bool> stored)
     {
-        var count = 0;
-        foreach (var isNew in stored)
-        {
-            if (isNew)
-                count++;
-        }
+        var count = stored.Count(true);
         return new CallIngestResult(stored.Length, count, stored.Length - count);
     }
 
@@ -127,7 +122,6 @@ public sealed class CallEventStore(NpgsqlDataSource dataSource)
     private static async Task<CallLinkResult> LinkLockedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
         List<DateTime> receivedAt, List<long> ids, List<string?> phones, CancellationToken cancellationToken)
     {
-
         var projects = await CandidateProjectsAsync(connection, transaction, phones, cancellationToken);
         await PrunedPlans.PlanForAsync(connection, transaction, projects.Length, cancellationToken);
         await using var command = new NpgsqlCommand(CallEventSql.Link, connection, transaction);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PhoneCrm.Core.SoftPhone;
 using PhoneCrm.Web.Features.SoftPhone;
 using PhoneCrm.Data.DataProtection;
+using PhoneCrm.Data.SoftPhone;
 
 namespace PhoneCrm.Tests.Infrastructure;
 
@@ -17,7 +18,7 @@ public static class SoftPhoneKit
     {
         var services = new ServiceCollection().AddCrmDataProtection(database.DataSource).BuildServiceProvider();
         var ring = new WebhookSecretRing(database, services.GetRequiredService<IDataProtectionProvider>(), new SoftPhoneOptions(), TimeProvider.System);
-        return new SoftPhoneSettingsService(database, ring, new PhoneCrm.Data.SoftPhone.CallEventQueries(database.DataSource), TestLocalizer.Create());
+        return new SoftPhoneSettingsService(database, ring, new CallEventQueries(database.DataSource), TestLocalizer.Create());
     }
 
     /// <summary>Creates an active webhook secret through the settings service, encrypted with the shared key ring.</summary>

@@ -7,8 +7,8 @@ namespace PhoneCrm.Web.Features.SoftPhone;
 
 /// <summary>
 /// <c>POST /api/softphone/events</c>. Checked in order of cost: body size (413), signature (401), the linking
-/// backlog (503), then JSON (400); only a request that passes all of them reaches the database. The signature, not a login, is what
-/// authenticates SoftPhone, so the endpoint allows anonymous callers.
+/// backlog (503), then JSON (400); only a request that passes all of them reaches the database. The signature,
+/// not a login, is what authenticates SoftPhone, so the endpoint allows anonymous callers.
 /// </summary>
 public static class SoftPhoneWebhook
 {
@@ -30,8 +30,8 @@ public static class SoftPhoneWebhook
             .WithDescription(
                 "One event object or an array of up to 1,000. Signed: header SoftPhone-Signature: t=<unix seconds>,v1=<hex " +
                 "HMAC-SHA256 of t + \".\" + raw body with a shared secret>; refused outside 5 minutes of our clock. " +
-                "Idempotent on eventId. Answered once the events are stored; they are linked to numbers (attempts, status, " +
-                "toasts) a moment later, and one that matches no number is listed on the Unmatched calls page. 503 with " +
+                "Idempotent on eventId. Answered once the events are stored (toasts go out then); they are linked to numbers " +
+                "(attempts, status) a moment later, and one that matches no number is listed on the Unmatched calls page. 503 with " +
                 "Retry-After while too many events wait to be linked: send the same request again after that many seconds.")
             .Accepts<CallEventJson[]>("application/json")
             .Produces<CallIngestResult>()
