@@ -39,7 +39,7 @@ public sealed class ConversionSection(BenchDatabase database, BenchOptions optio
         var ingestSeconds = await IngestAsync(cancellationToken);
         var queued = await database.ScalarAsync<long>("SELECT count(*) FROM conversion_changes");
         var projects = await database.ScalarAsync<long>("SELECT count(DISTINCT project_id) FROM conversion_changes");
-        table.Info($"{Format.Count(NewEvents)} new call events through CallEventStore.IngestAsync, batches of {Format.Count(BatchSize)} ({Format.Count(queued)} queued changes in {projects} projects)",
+        table.Info($"{Format.Count(NewEvents)} new call events through CallEventStore (accepted, then linked), batches of {Format.Count(BatchSize)} ({Format.Count(queued)} queued changes in {projects} projects)",
             Format.Seconds(ingestSeconds));
 
         var (run, runMs) = await TimedRunAsync(rollup, cancellationToken);

@@ -4,7 +4,7 @@ namespace PhoneCrm.Benchmarks;
 
 /// <summary>
 /// NumberQueries.FindByPhoneAsync for random phones across every project: half are in some project (a random
-/// number of a random project), half are in none, which probes every live project's index and finds nothing.
+/// number of a random project), half are in none (one probe of phone_directory that finds nothing).
 /// Stops after <see cref="Lookups"/> or <see cref="TimeLimit"/>, whichever comes first, so a slow lookup cannot
 /// hold the run for long; the table says how many were timed.
 /// </summary>

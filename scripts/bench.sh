@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Benchmarks of issue 3 (not part of the test suite): seeds a synthetic base and measures imports, keyset
-# pages, lookups, exports, a permanent delete and a page switch in the browser, then prints a Markdown table.
+# Benchmarks (not part of the test suite): seeds a synthetic base and measures imports, keyset pages, lookups,
+# exports, a permanent delete, a page switch in the browser, the SoftPhone webhook and its toasts, an SFTP pull
+# and the conversion rollups, then prints a Markdown table.
 #
 #   bash scripts/bench.sh            # full size: 20M numbers over 200 projects, 1M-row import files
 #   bash scripts/bench.sh --quick    # 2M numbers over 20 projects, 200k-row files: a few minutes
 #   bash scripts/bench.sh --numbers 5000000 --projects 50 --import-rows 500000 --no-browser
 #   bash scripts/bench.sh --quick --only-sftp   # seeds, then only the SFTP pull against the direct import
 #
-# Installs what it needs (PostgreSQL 15, Chromium), builds Release, and starts a private PostgreSQL 15
+# Installs what it needs (PostgreSQL 15, Chromium, OpenSSH), builds Release, and starts a private PostgreSQL 15
 # cluster on 127.0.0.1 on a free port in a temp folder (PHONECRM_BENCH_DIR moves it, e.g. to a faster disk),
 # tuned for bulk work; the cluster and its folder are removed at the end, whatever happens (unless
 # PHONECRM_BENCH_KEEP=1: then it is left running for experiments with the hidden verbs import-one, export-one,

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: installs what the tests need (PostgreSQL 15, Chromium, OpenSSH) if it is missing,
+# Runs every test: installs what the tests need (PostgreSQL 15, Chromium, OpenSSH, docker-compose) if it is missing,
 # builds the solution, runs PhoneCrm.Tests, and prints "N passed, N failed[, N skipped]" as the last line.
 # Exits non-zero if the build fails, a test fails, or no test ran.
 set -euo pipefail

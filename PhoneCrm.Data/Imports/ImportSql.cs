@@ -7,7 +7,8 @@ namespace PhoneCrm.Data.Imports;
 internal static class ImportSql
 {
     // The statements run once per chunk and take milliseconds each; JIT-compiling one whose estimate passes
-    // jit_above_cost (a probe of every partition per phone does) would take longer than running it.
+    // jit_above_cost (a chunk's tens of thousands of phones, each an index probe, can) would take longer than
+    // running it.
     public const string NoJit = "SET LOCAL jit = off";
 
     public const string CreateMissingSuppliers = """

@@ -6,8 +6,9 @@ namespace PhoneCrm.Web.Jobs;
 
 /// <summary>
 /// Repairs what must always hold for partitions (every project has its numbers partition, call events have
-/// partitions for the months ahead), marks imports
-/// whose process died, and prunes the job's own run history. Idempotent: the run is keyed by Quartz's fire instance id, so a re-fire of the
+/// partitions for the months ahead), marks imports whose process died, removes the phone_directory rows of
+/// permanently deleted projects (their partitions were dropped without touching it), and prunes the job's own run
+/// history. Idempotent: the run is keyed by Quartz's fire instance id, so a re-fire of the
 /// same firing records nothing twice.
 /// </summary>
 public sealed class HousekeepingService(

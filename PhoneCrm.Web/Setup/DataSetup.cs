@@ -23,7 +23,7 @@ public static class DataSetup
         builder.Services.AddDbContextFactory<CrmDbContext>(options => options.UseNpgsql(dataSource));
         builder.Services.AddSingleton<MigrationRunner>();
 
-        builder.Services.AddCrmDataProtection(dataSource);
+        builder.Services.AddCrmDataProtection(dataSource, KeyEncryptionCertificate.Load(builder.Configuration));
     }
 
     /// <summary>Brings the schema up to date and makes sure an administrator exists, before serving.</summary>

@@ -36,7 +36,8 @@ public sealed class SoftPhoneOptions
 
     /// <summary>
     /// Past this many events waiting to be linked, the webhook answers 503 with Retry-After instead of storing more:
-    /// SoftPhone sends them again a little later, and toasts and numbers stay seconds behind at worst, not minutes.
+    /// SoftPhone sends them again a little later, and numbers stay seconds behind at worst, not minutes. Toasts do not
+    /// wait for linking: they go out when events are stored.
     /// </summary>
     public int MaxLinkBacklog { get; set; } = 50_000;
 

@@ -65,7 +65,7 @@ public static class SoftPhoneWebhook
             loggers.CreateLogger(typeof(SoftPhoneWebhook)).LogWarning(
                 "SoftPhone webhook refused a request from {RemoteIp}: signature {Check}", http.Connection.RemoteIpAddress, check);
             return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Signature check failed",
-                detail: DetailOf(check));
+                detail: DetailOf(check, options));
         }
 
         if (linker.IsBehind)
@@ -106,11 +106,11 @@ public static class SoftPhoneWebhook
         Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large",
             detail: $"At most {options.MaxBodyBytes} bytes per request; send fewer events per batch.");
 
-    private static string DetailOf(SignatureCheck check) => check switch
+    private static string DetailOf(SignatureCheck check, SoftPhoneOptions options) => check switch
     {
         SignatureCheck.Missing => $"The {WebhookSignature.HeaderName} header is missing.",
         SignatureCheck.Malformed => $"The {WebhookSignature.HeaderName} header must look like t=<unix seconds>,v1=<64 hex digits>.",
-        SignatureCheck.Stale => "The signature's timestamp is more than 5 minutes away from our clock.",
+        SignatureCheck.Stale => $"The signature's timestamp is more than {options.SignatureToleranceSeconds} seconds away from our clock.",
         _ => "No active secret produces this signature.",
     };
 }
