@@ -29,8 +29,7 @@ public sealed class ImportsService(
         await EnsureVisibleAsync(user, projectId, cancellationToken);
         if (upload.Size > options.MaxUploadBytes)
             throw new DomainException(l["Imports.TooLarge", upload.Name, options.MaxUploadBytes / (1024 * 1024)]);
-        Directory.CreateDirectory(options.UploadDirectory);
-        var storedPath = Path.Combine(options.UploadDirectory, $"{Guid.NewGuid():N}.upload");
+        var storedPath = Path.Combine(PrivateDirectory.Ensure(options.UploadDirectory), $"{Guid.NewGuid():N}.upload");
         try
         {
             await using (var target = new FileStream(storedPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))

@@ -62,7 +62,9 @@ public static class NumberExportEndpoints
             http.Response.ContentType = "text/csv; charset=utf-8";
             return await exporter.WriteCsvAsync(filter, http.Response.Body, progress, http.RequestAborted);
         }
-        var path = Path.Combine(Path.GetTempPath(), $"phonecrm-export-{Guid.NewGuid():N}.xlsx");
+        // The workbook is built on disk (constant memory) before it is sent, in a folder only the app can read.
+        var folder = PrivateDirectory.Ensure(Path.Combine(Path.GetTempPath(), "phonecrm-exports"));
+        var path = Path.Combine(folder, $"{Guid.NewGuid():N}.xlsx");
         try
         {
             var rows = await exporter.WriteXlsxAsync(filter, path, progress, http.RequestAborted);

@@ -10,6 +10,7 @@ using PhoneCrm.Data.Imports;
 using PhoneCrm.Data.Imports.Files;
 using PhoneCrm.Data.Sftp;
 using PhoneCrm.Web.Features.Imports;
+using PhoneCrm.Web.Features.Shared;
 using PhoneCrm.Web.Features.Sftp.Transport;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,8 +44,7 @@ public sealed class SftpFileImport(
             return;
         }
 
-        Directory.CreateDirectory(options.DownloadDirectory);
-        var localPath = Path.Combine(options.DownloadDirectory, $"run{pull.RunId}-{Guid.NewGuid():N}{Path.GetExtension(remote.Name)}");
+        var localPath = Path.Combine(PrivateDirectory.Ensure(options.DownloadDirectory), $"run{pull.RunId}-{Guid.NewGuid():N}{Path.GetExtension(remote.Name)}");
         try
         {
             await sftp.DownloadAsync(pull.Endpoint, remote.Path, localPath, cancellationToken);
@@ -167,8 +167,7 @@ public sealed class SftpFileImport(
     private async Task UploadReasonAsync(SftpPullContext pull, SftpRemoteFile remote, string failedFolder, string reason,
         CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(options.DownloadDirectory);
-        var reasonPath = Path.Combine(options.DownloadDirectory, $"run{pull.RunId}-{Guid.NewGuid():N}.reason.txt");
+        var reasonPath = Path.Combine(PrivateDirectory.Ensure(options.DownloadDirectory), $"run{pull.RunId}-{Guid.NewGuid():N}.reason.txt");
         try
         {
             await File.WriteAllTextAsync(reasonPath,

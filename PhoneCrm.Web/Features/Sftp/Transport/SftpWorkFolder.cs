@@ -1,6 +1,7 @@
 using System.Runtime.Versioning;
 using System.Security.Cryptography;
 using System.Text;
+using PhoneCrm.Web.Features.Shared;
 
 namespace PhoneCrm.Web.Features.Sftp.Transport;
 
@@ -35,8 +36,7 @@ internal sealed class SftpWorkFolder : IDisposable
     [UnsupportedOSPlatform("windows")]
     public static SftpWorkFolder Create(string workDirectory, SftpEndpoint endpoint)
     {
-        Directory.CreateDirectory(workDirectory, OwnerOnlyFolder);
-        var path = System.IO.Path.Combine(workDirectory, "run-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)));
+        var path = System.IO.Path.Combine(PrivateDirectory.Ensure(workDirectory), "run-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)));
         Directory.CreateDirectory(path, OwnerOnlyFolder);
         try
         {
