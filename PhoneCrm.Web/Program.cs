@@ -13,6 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 
 builder.AddCrmLogging();
+builder.AddCrmForwardedHeaders();
 builder.AddCrmData();
 builder.AddCrmIdentity();
 builder.AddCrmJobs();
@@ -31,6 +32,8 @@ await app.PrepareDatabaseAsync();
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 
+// First: everything after it sees the client's address and scheme.
+app.UseCrmForwardedHeaders();
 app.UseCrmSecurityHeaders();
 app.UseHttpLogging();
 app.UseCrmLocalization();
