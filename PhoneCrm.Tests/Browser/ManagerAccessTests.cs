@@ -29,14 +29,20 @@ public sealed class ManagerAccessTests(BrowserAppFixture app) : IClassFixture<Br
             await ExpectCursorInAsync(dialog.GetByTestId("user-username"));
             await dialog.GetByTestId("user-username").FillAsync(ManagerName);
             await dialog.GetByTestId("user-displayname").FillAsync("Anna Petrova");
-            await ChooseAsync(page, dialog.GetByTestId("user-role-input"), "Manager");
+            await ChooseAsync(page, dialog.GetByTestId("user-role-input"), "Менеджер");
             await dialog.GetByTestId("user-password").FillAsync(ManagerPassword);
             await dialog.GetByTestId("user-save").ClickAsync();
             await Expect(dialog).ToBeHiddenAsync();
             await ExpectNotificationAsync(page, "Пользователь создан.");
             var row = GridRow(page, "users-grid", "user-name", ManagerName);
             await Expect(row).ToContainTextAsync("Anna Petrova");
-            await Expect(row.GetByTestId("user-role")).ToContainTextAsync("Manager");
+            await Expect(row.GetByTestId("user-role")).ToContainTextAsync("Менеджер");
+
+            // A role change from the grid asks first; cancelled, the role stays.
+            await ChooseAsync(page, row.GetByTestId("user-role"), "Администратор");
+            await Expect(page.GetByRole(AriaRole.Alertdialog)).ToContainTextAsync($"Назначить {ManagerName} роль «Администратор»?");
+            await ConfirmAsync(page, "Отмена");
+            await Expect(row.GetByTestId("user-role")).ToContainTextAsync("Менеджер");
 
             await row.GetByTestId("user-assign").ClickAsync();
             dialog = page.GetByRole(AriaRole.Dialog, new() { Name = $"Проекты пользователя {ManagerName}" });

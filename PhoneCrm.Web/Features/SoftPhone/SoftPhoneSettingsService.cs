@@ -44,7 +44,7 @@ public sealed class SoftPhoneSettingsService(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);
         if (await db.WebhookSecrets.CountAsync(s => s.RevokedAt == null, cancellationToken) >= WebhookSecret.MaxActive)
-            throw new DomainException(l["SoftPhone.TooManySecrets", WebhookSecret.MaxActive]);
+            throw new DomainException(l["SoftPhone.TooManySecrets", new Quantity(WebhookSecret.MaxActive)]);
 
         var secret = "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var row = new WebhookSecret
