@@ -35,6 +35,13 @@ if (!app.Environment.IsDevelopment())
 // First: everything after it sees the client's address and scheme.
 app.UseCrmForwardedHeaders();
 app.UseCrmSecurityHeaders();
+// A browser asking for an address nothing answers, or for something that is not there (an export of a project it may
+// not see), gets the app's "not found" page in its layout and language instead of the browser's bare 404. GET only and
+// not under /api: the webhook's callers and other machine clients get the plain status.
+app.UseWhen(http => HttpMethods.IsGet(http.Request.Method) && !http.Request.Path.StartsWithSegments("/api"),
+    branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+// Routing after the status pages, so a re-executed request is routed to the page anew.
+app.UseRouting();
 app.UseHttpLogging();
 app.UseCrmLocalization();
 app.UseAuthentication();

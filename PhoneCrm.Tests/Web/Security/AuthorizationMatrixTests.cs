@@ -42,6 +42,7 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
         new("GET", "/projects/{ProjectId:long}/numbers/{NumberId:long}", Outcome.ToLogin, Outcome.Ok, Outcome.Ok),
         new("GET", "/conversion", Outcome.ToLogin, Outcome.Ok, Outcome.Ok),
         new("GET", "/projects/{ProjectId:long}/conversion", Outcome.ToLogin, Outcome.Ok, Outcome.Ok),
+        new("GET", "/not-found", Outcome.ToLogin, Outcome.Ok, Outcome.Ok),
     ];
 
     private static readonly Expectation[] _endpoints =
@@ -91,6 +92,20 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
     {
         using var client = await WebSession.SignInAsync(fixture.App, "admin", AppFixture.AdminPassword);
         await AssertAllAsync(client, e => e.Administrator);
+    }
+
+    [Fact]
+    public async Task An_address_no_page_claims_shows_the_apps_not_found_page_in_its_layout()
+    {
+        using var client = await WebSession.SignInAsync(fixture.App, AppFixture.ManagerName, TestAccounts.Password);
+
+        var response = await client.GetAsync("/projects/oops/typo");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"not-found\"", page);
+        Assert.Contains("Страница не найдена", page);
+        Assert.Contains("href=\"/projects\"", page);
     }
 
     [Fact]
