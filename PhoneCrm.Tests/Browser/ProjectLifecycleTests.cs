@@ -182,13 +182,13 @@ public sealed class ProjectLifecycleTests(BrowserAppFixture app) : IClassFixture
             await ExpectNotificationAsync(page, $"Проект «{name}» восстановлен.");
 
             await NavigateAsync(page, "Журнал аудита");
-            await ChooseAsync(page, page.GetByTestId("audit-entity"), "project");
+            await ChooseAsync(page, page.GetByTestId("audit-entity"), "Проект");
             var grid = page.GetByTestId("audit-grid");
             // Only project rows are left, and this project's four are newest first (its name is in each row's values).
-            await Expect(grid.Locator("tr.rz-data-row td:nth-child(4)").First).ToContainTextAsync("project");
-            await Expect(grid.Locator("tr.rz-data-row").Filter(new() { HasText = "user " })).ToHaveCountAsync(0);
+            await Expect(grid.Locator("tr.rz-data-row td:nth-child(4)").First).ToContainTextAsync("Проект");
+            await Expect(grid.Locator("tr.rz-data-row").Filter(new() { HasText = "Пользователь " })).ToHaveCountAsync(0);
             var rows = grid.Locator("tr.rz-data-row").Filter(new() { HasText = name });
-            await Expect(rows.Locator("td:nth-child(3)")).ToHaveTextAsync(["restore", "delete", "update", "create"]);
+            await Expect(rows.Locator("td:nth-child(3)")).ToHaveTextAsync(["Восстановление", "Удаление", "Изменение", "Создание"]);
             await Expect(rows.Locator("td:nth-child(2)")).ToHaveTextAsync(["admin", "admin", "admin", "admin"]);
             await Expect(rows.Nth(2)).ToContainTextAsync("audited change");
         });
