@@ -29,11 +29,7 @@ public static class IdentitySetup
         // A disabled user or a reset password ends other sessions within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
-        services.AddIdentityCore<CrmUser>(ConfigureOptions)
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<CrmDbContext>()
-            .AddSignInManager()
-            .AddDefaultTokenProviders();
+        services.AddCrmIdentityCore().AddSignInManager();
 
         // Everything needs a signed-in user unless it says otherwise ([AllowAnonymous]).
         services.AddAuthorizationBuilder()
@@ -41,7 +37,18 @@ public static class IdentitySetup
         services.AddScoped<AdministratorSeeder>();
     }
 
-    /// <summary>Password, lockout and sign-in rules; public so tests build Identity exactly as the app does.</summary>
+    /// <summary>
+    /// Identity's stores, rules and messages (in the user's language); public so tests build Identity exactly as the
+    /// app does. Needs <c>IStringLocalizer&lt;Strings&gt;</c>.
+    /// </summary>
+    public static IdentityBuilder AddCrmIdentityCore(this IServiceCollection services) =>
+        services.AddIdentityCore<CrmUser>(ConfigureOptions)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<CrmDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<LocalizedIdentityErrors>();
+
+    /// <summary>Password, lockout and sign-in rules.</summary>
     public static void ConfigureOptions(IdentityOptions options)
     {
         // Length over composition rules (NIST SP 800-63B): at least 12 characters, no forced symbols.

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -22,8 +23,8 @@ public sealed class UsersServiceTests(TestDatabase database) : IClassFixture<Tes
         collection.AddLogging();
         collection.AddDataProtection();
         collection.AddDbContext<CrmDbContext>(o => o.UseNpgsql(database.DataSource));
-        collection.AddIdentityCore<CrmUser>(IdentitySetup.ConfigureOptions)
-            .AddRoles<IdentityRole>().AddEntityFrameworkStores<CrmDbContext>().AddDefaultTokenProviders();
+        collection.AddSingleton(TestLocalizer.Create());
+        collection.AddCrmIdentityCore();
         services = collection.BuildServiceProvider();
         return new UsersService(services.GetRequiredService<IServiceScopeFactory>(), TestLocalizer.Create());
     }
@@ -64,13 +65,15 @@ public sealed class UsersServiceTests(TestDatabase database) : IClassFixture<Tes
     public async Task Short_passwords_and_self_demotion_are_refused_with_a_message()
     {
         var users = CreateService(out _);
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ru");
 
         var shortPassword = await Assert.ThrowsAsync<DomainException>(() => users.CreateAsync(TestUsers.Administrator,
             new NewUser { UserName = "short" + Guid.NewGuid().ToString("N")[..6], Role = CrmRoles.Manager, Password = "too short" }));
         var self = await Assert.ThrowsAsync<DomainException>(() => users.SetRoleAsync(TestUsers.Administrator, TestUsers.Administrator.UserId, CrmRoles.Manager));
         var notAdmin = await Assert.ThrowsAsync<DomainException>(() => users.ListAsync(TestUsers.Manager("someone")));
 
-        Assert.Contains("12", shortPassword.Message);
+        // Identity's own messages come in the user's language too.
+        Assert.Equal("Пароль должен быть не короче 12 символов.", shortPassword.Message);
         Assert.False(string.IsNullOrWhiteSpace(self.Message));
         Assert.False(string.IsNullOrWhiteSpace(notAdmin.Message));
     }
