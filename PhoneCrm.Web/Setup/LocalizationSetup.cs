@@ -18,6 +18,9 @@ public static class LocalizationSetup
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         var configured = builder.Configuration["Crm:DefaultCulture"];
         var defaultCulture = SupportedCultures.Contains(configured) ? configured! : "ru";
+        // Work outside a request (background imports, SFTP pulls) writes its messages in the operators' default
+        // language. Only the UI culture (which resources are read): number and date formats stay invariant there.
+        CultureInfo.DefaultThreadCurrentUICulture = new CultureInfo(defaultCulture);
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = SupportedCultures.Select(c => new CultureInfo(c)).ToList();
