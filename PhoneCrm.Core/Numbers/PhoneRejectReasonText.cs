@@ -1,6 +1,9 @@
 namespace PhoneCrm.Core.Numbers;
 
-/// <summary>Short English texts for the rejected-rows report, which is a file and not localised like the UI.</summary>
+/// <summary>
+/// Short English texts stored for each rejected row: stable, whoever imported. The report gives them in its reader's
+/// language (PhoneCrm.Web's RejectReport).
+/// </summary>
 public static class PhoneRejectReasonText
 {
     public static string ToText(this PhoneRejectReason reason) => reason switch

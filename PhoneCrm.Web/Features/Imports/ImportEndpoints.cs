@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Localization;
 using Npgsql;
 using PhoneCrm.Core.Common;
 using PhoneCrm.Data.Common;
 using PhoneCrm.Web.Features.Shared;
+using PhoneCrm.Web.Resources;
 
 namespace PhoneCrm.Web.Features.Imports;
 
@@ -9,7 +11,8 @@ public static class ImportEndpoints
 {
     public static void MapImportEndpoints(this WebApplication app) =>
         // The reject report: every row not imported, with its row number in the file, raw value and reason.
-        app.MapGet("/imports/{batchId:long}/rejects.csv", async (long batchId, HttpContext http, ImportsService imports, NpgsqlDataSource dataSource) =>
+        app.MapGet("/imports/{batchId:long}/rejects.csv", async (long batchId, HttpContext http, ImportsService imports, NpgsqlDataSource dataSource,
+            IStringLocalizer<Strings> l) =>
         {
             var connection = new ClientConnection();
             connection.CopyFrom(http);
@@ -23,9 +26,7 @@ public static class ImportEndpoints
             }
             http.Response.ContentType = "text/csv; charset=utf-8";
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"import-{batchId}-rejects.csv\"";
-            await CsvCopy.ToStreamAsync(dataSource,
-                $"SELECT row_number, spreadsheet_safe(raw_value) AS raw_value, reason FROM import_rejects WHERE batch_id = {batchId} ORDER BY row_number",
-                http.Response.Body, http.RequestAborted);
+            await CsvCopy.ToStreamAsync(dataSource, RejectReport.Sql(batchId, l), http.Response.Body, http.RequestAborted);
             return Results.Empty;
         });
 }
