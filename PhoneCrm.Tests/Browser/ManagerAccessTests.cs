@@ -17,7 +17,7 @@ public sealed class ManagerAccessTests(BrowserAppFixture app) : IClassFixture<Br
     [Fact]
     public async Task Manager_sees_only_assigned_projects_and_is_refused_the_administrators_pages()
     {
-        await ProjectSeeder.InsertAsync(app.Database, "Managed", 3);
+        var projects = await ProjectSeeder.InsertAsync(app.Database, "Managed", 3);
 
         await app.RunAsAdminAsync(async blazor =>
         {
@@ -106,6 +106,11 @@ public sealed class ManagerAccessTests(BrowserAppFixture app) : IClassFixture<Br
                 await Expect(page.GetByTestId("deleted-grid")).ToHaveCountAsync(0);
                 await Expect(page.GetByTestId("audit-grid")).ToHaveCountAsync(0);
             }
+
+            // A number card of a project not assigned to them says so on the page, with the way back.
+            await blazor.GotoAsync($"/projects/{projects[2]}/numbers/1");
+            await Expect(page.GetByTestId("number-unavailable")).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("number-phone")).ToHaveCountAsync(0);
         });
     }
 }

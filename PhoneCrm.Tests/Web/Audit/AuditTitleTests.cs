@@ -17,12 +17,12 @@ public sealed class AuditTitleTests
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
         try
         {
-            var missing = AuditActions.All.Where(code => AuditTitle.ActionTitle(localizer, code) == code)
-                .Concat(AuditEntities.All.Where(code => AuditTitle.EntityTitle(localizer, code) == code))
+            var missing = AuditActions.All.Where(code => AuditTitles.Action(code, localizer) == code)
+                .Concat(AuditEntities.All.Where(code => AuditTitles.Entity(code, localizer) == code))
                 .ToList();
 
             Assert.Empty(missing);
-            Assert.Equal(AuditActions.All.Count, AuditTitle.Actions(localizer).Select(a => a.Title).Distinct().Count());
+            Assert.Equal(AuditActions.All.Count, AuditTitles.Actions(localizer).Select(a => a.Title).Distinct().Count());
         }
         finally
         {
@@ -35,7 +35,7 @@ public sealed class AuditTitleTests
     {
         var localizer = TestLocalizer.Create();
 
-        Assert.Equal("archive_everything", AuditTitle.ActionTitle(localizer, "archive_everything"));
-        Assert.Equal("spaceship", AuditTitle.EntityTitle(localizer, "spaceship"));
+        Assert.Equal("archive_everything", AuditTitles.Action("archive_everything", localizer));
+        Assert.Equal("spaceship", AuditTitles.Entity("spaceship", localizer));
     }
 }

@@ -1,22 +1,21 @@
 using Microsoft.Extensions.Localization;
 using PhoneCrm.Core.Audit;
+using PhoneCrm.Web.Features.Shared;
 using PhoneCrm.Web.Resources;
 
 namespace PhoneCrm.Web.Features.Audit;
 
-/// <summary>A stored audit code (action or entity type) and how the audit page shows it in the user's language.</summary>
-public sealed record AuditTitle(string Code, string Title)
+/// <summary>How the audit page and a number's history name stored audit actions and object types.</summary>
+public static class AuditTitles
 {
-    public static IReadOnlyList<AuditTitle> Actions(IStringLocalizer<Strings> l) =>
-        AuditActions.All.Select(code => new AuditTitle(code, ActionTitle(l, code))).ToList();
+    private const string ActionKeys = "Audit.Actions.";
+    private const string EntityKeys = "Audit.Entities.";
 
-    public static IReadOnlyList<AuditTitle> Entities(IStringLocalizer<Strings> l) =>
-        AuditEntities.All.Select(code => new AuditTitle(code, EntityTitle(l, code))).ToList();
+    public static IReadOnlyList<LocalizedChoice> Actions(IStringLocalizer<Strings> l) => LocalizedChoice.All(AuditActions.All, ActionKeys, l);
 
-    public static string ActionTitle(IStringLocalizer<Strings> l, string code) => TitleOrCode(l[$"Audit.Actions.{code}"], code);
+    public static IReadOnlyList<LocalizedChoice> Entities(IStringLocalizer<Strings> l) => LocalizedChoice.All(AuditEntities.All, EntityKeys, l);
 
-    public static string EntityTitle(IStringLocalizer<Strings> l, string code) => TitleOrCode(l[$"Audit.Entities.{code}"], code);
+    public static string Action(string code, IStringLocalizer<Strings> l) => LocalizedChoice.TitleOf(code, ActionKeys, l);
 
-    // Rows keep their codes forever; a code the resources do not know (written by a later version) shows as it is.
-    private static string TitleOrCode(LocalizedString title, string code) => title.ResourceNotFound ? code : title.Value;
+    public static string Entity(string code, IStringLocalizer<Strings> l) => LocalizedChoice.TitleOf(code, EntityKeys, l);
 }
