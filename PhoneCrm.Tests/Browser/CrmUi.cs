@@ -43,8 +43,8 @@ public static class CrmUi
 
     /// <summary>
     /// A toast with this title (and, if given, this detail text) is showing; then the user closes it. Toasts
-    /// stack in the top right corner, over the toolbar's New project button and the grid's row buttons, and
-    /// would otherwise block those clicks for their 4–8 seconds.
+    /// stack in the bottom right corner, over the lower rows' buttons, and would otherwise block those clicks for
+    /// their 4–8 seconds.
     /// </summary>
     public static async Task ExpectNotificationAsync(IPage page, string title, string? detail = null)
     {
