@@ -32,12 +32,13 @@ await app.PrepareDatabaseAsync();
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 
-// First: everything after it sees the client's address and scheme.
+// Before everything that reads the client's address or scheme (the exception handler above reads neither).
 app.UseCrmForwardedHeaders();
 app.UseCrmSecurityHeaders();
 // A browser asking for an address nothing answers, or for something that is not there (an export of a project it may
-// not see), gets the app's "not found" page in its layout and language instead of the browser's bare 404. GET only and
-// not under /api: the webhook's callers and other machine clients get the plain status.
+// not see), gets the app's "not found" page in its layout and language instead of the browser's bare 404 (and other
+// empty error answers a page that names their code). GET only and not under /api: the webhook's callers and other
+// machine clients get the plain status.
 app.UseWhen(http => HttpMethods.IsGet(http.Request.Method) && !http.Request.Path.StartsWithSegments("/api"),
     branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 // Routing after the status pages, so a re-executed request is routed to the page anew.

@@ -40,7 +40,7 @@ public sealed class ManagerAccessTests(BrowserAppFixture app) : IClassFixture<Br
 
             // A role change from the grid asks first; cancelled, the role stays.
             await ChooseAsync(page, row.GetByTestId("user-role"), "Администратор");
-            await Expect(page.GetByRole(AriaRole.Alertdialog)).ToContainTextAsync($"Назначить {ManagerName} роль «Администратор»?");
+            await Expect(page.GetByRole(AriaRole.Alertdialog)).ToContainTextAsync($"Назначить пользователю {ManagerName} роль «Администратор»?");
             await ConfirmAsync(page, "Отмена");
             await Expect(row.GetByTestId("user-role")).ToContainTextAsync("Менеджер");
 

@@ -151,7 +151,7 @@ public sealed class ProjectLifecycleTests(BrowserAppFixture app) : IClassFixture
             await NavigateAsync(page, "Удалённые проекты");
             var deleted = DeletedProjectRow(page, name);
             await deleted.GetByTestId("deleted-restore").ClickAsync();
-            await ExpectNotificationAsync(page, "Не удалось выполнить",
+            await ExpectNotificationAsync(page, "Действие не выполнено",
                 $"Нельзя восстановить «{name}»: это имя уже занято действующим проектом. Сначала переименуйте его.");
             await Expect(deleted).ToContainTextAsync("the original");
 

@@ -23,7 +23,8 @@ public static class DataSetup
         builder.Services.AddDbContextFactory<CrmDbContext>(options => options.UseNpgsql(dataSource));
         builder.Services.AddSingleton<MigrationRunner>();
 
-        builder.Services.AddCrmDataProtection(dataSource, KeyEncryptionCertificate.Load(builder.Configuration));
+        var certificates = KeyEncryptionCertificate.Load(builder.Configuration);
+        builder.Services.AddCrmDataProtection(dataSource, certificates?.Current, certificates?.Previous);
     }
 
     /// <summary>Brings the schema up to date and makes sure an administrator exists, before serving.</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 
 namespace PhoneCrm.Web.Setup;
 
@@ -30,7 +31,7 @@ public static class ForwardedHeadersSetup
 
     public static void UseCrmForwardedHeaders(this WebApplication app)
     {
-        if (KnownProxies(app.Configuration).Count > 0)
+        if (app.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value.KnownProxies.Count > 0)
             app.UseForwardedHeaders();
     }
 

@@ -19,7 +19,8 @@ public static class LocalizationSetup
         var configured = builder.Configuration["Crm:DefaultCulture"];
         var defaultCulture = SupportedCultures.Contains(configured) ? configured! : "ru";
         // Work outside a request (background imports, SFTP pulls) writes its messages in the operators' default
-        // language. Only the UI culture (which resources are read): number and date formats stay invariant there.
+        // language. Only the UI culture (which resources are read) is set: number and date formats there stay the
+        // process's, as in logs.
         CultureInfo.DefaultThreadCurrentUICulture = new CultureInfo(defaultCulture);
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {

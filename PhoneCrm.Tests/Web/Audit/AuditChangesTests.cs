@@ -1,4 +1,3 @@
-using System.Globalization;
 using PhoneCrm.Tests.Infrastructure;
 using PhoneCrm.Web.Features.Audit;
 
@@ -6,16 +5,9 @@ namespace PhoneCrm.Tests.Web.Audit;
 
 public sealed class AuditChangesTests : IDisposable
 {
-    private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
-    private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
+    private readonly CultureScope _russian = new("ru");
 
-    public AuditChangesTests() => CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ru");
-
-    public void Dispose()
-    {
-        CultureInfo.CurrentCulture = _culture;
-        CultureInfo.CurrentUICulture = _uiCulture;
-    }
+    public void Dispose() => _russian.Dispose();
 
     [Fact]
     public void A_call_linkers_change_reads_as_titled_fields_with_the_status_by_name()

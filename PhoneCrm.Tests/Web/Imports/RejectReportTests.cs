@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using PhoneCrm.Core.Imports;
 using PhoneCrm.Core.Numbers;
@@ -36,20 +35,14 @@ public sealed class RejectReportTests(TestDatabase database) : IClassFixture<Tes
 
     private async Task<string[]> ReportAsync(long batchId, string language)
     {
-        var before = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
-        try
-        {
-            using var output = new MemoryStream();
-            await CsvCopy.ToStreamAsync(database.DataSource, RejectReport.Sql(batchId, TestLocalizer.Create()), output, CancellationToken.None);
-            var text = Encoding.UTF8.GetString(output.ToArray());
-            Assert.StartsWith("\uFEFF", text); // the BOM that makes Excel read UTF-8
-            return text[1..].Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = before;
-        }
+        string sql;
+        using (new CultureScope(language))
+            sql = RejectReport.Sql(batchId, TestLocalizer.Create());
+        using var output = new MemoryStream();
+        await CsvCopy.ToStreamAsync(database.DataSource, sql, output, CancellationToken.None);
+        var text = Encoding.UTF8.GetString(output.ToArray());
+        Assert.StartsWith("\uFEFF", text); // the BOM that makes Excel read UTF-8
+        return text[1..].Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
     private async Task<long> BatchWithRejectsAsync(params (long Row, string Raw, string Reason)[] rejects)

@@ -106,6 +106,13 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
         Assert.Contains("data-testid=\"not-found\"", page);
         Assert.Contains("Страница не найдена", page);
         Assert.Contains("href=\"/projects\"", page);
+
+        // Another empty error answer (a filter value the export cannot bind) says what it is, with its code.
+        var badRequest = await client.GetAsync($"/projects/{fixture.ProjectId}/numbers/export.csv?status=Bogus");
+        Assert.Equal(HttpStatusCode.BadRequest, badRequest.StatusCode);
+        var text = await badRequest.Content.ReadAsStringAsync();
+        Assert.Contains("Запрос не выполнен", text);
+        Assert.Contains("400", text);
     }
 
     [Fact]

@@ -86,8 +86,9 @@ public sealed class KeyRingEncryptionTests
             Assert.Contains(KeyEncryptionCertificate.PasswordKey, wrongPassword.Message);
             Assert.DoesNotContain("wrong-password", wrongPassword.Message);
             Assert.Null(KeyEncryptionCertificate.Load(Configuration(null, null)));
-            using var loaded = KeyEncryptionCertificate.Load(Configuration(path, "right-password"));
-            Assert.Equal(certificate.Thumbprint, loaded!.Thumbprint);
+            var loaded = KeyEncryptionCertificate.Load(Configuration(path, "right-password"));
+            Assert.Equal(certificate.Thumbprint, loaded!.Current.Thumbprint);
+            Assert.Empty(loaded.Previous);
         }
         finally
         {
@@ -95,8 +96,20 @@ public sealed class KeyRingEncryptionTests
         }
     }
 
-    private static IDataProtector Protector(TestDatabase database, X509Certificate2? certificate) =>
-        new ServiceCollection().AddCrmDataProtection(database.DataSource, certificate).BuildServiceProvider()
+    [Fact]
+    public async Task After_the_certificate_is_replaced_the_previous_one_keeps_the_keys_it_encrypted_readable()
+    {
+        await using var database = await TestDatabase.CreateAsync(nameof(KeyRingEncryptionTests));
+        using var first = SelfSignedCertificate();
+        using var second = SelfSignedCertificate();
+        var protectedText = Protector(database, first).Protect("webhook secret");
+
+        Assert.Equal("webhook secret", Protector(database, second, [first]).Unprotect(protectedText));
+        Assert.ThrowsAny<CryptographicException>(() => Protector(database, second).Unprotect(protectedText));
+    }
+
+    private static IDataProtector Protector(TestDatabase database, X509Certificate2? certificate, X509Certificate2[]? previous = null) =>
+        new ServiceCollection().AddCrmDataProtection(database.DataSource, certificate, previous).BuildServiceProvider()
             .GetRequiredService<IDataProtectionProvider>().CreateProtector(Purpose);
 
     private static async Task<List<string>> StoredKeysAsync(TestDatabase database)

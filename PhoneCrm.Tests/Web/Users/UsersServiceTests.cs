@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -65,7 +64,7 @@ public sealed class UsersServiceTests(TestDatabase database) : IClassFixture<Tes
     public async Task Short_passwords_and_self_demotion_are_refused_with_a_message()
     {
         var users = CreateService(out _);
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ru");
+        using var russian = new CultureScope("ru");
 
         var shortPassword = await Assert.ThrowsAsync<DomainException>(() => users.CreateAsync(TestUsers.Administrator,
             new NewUser { UserName = "short" + Guid.NewGuid().ToString("N")[..6], Role = CrmRoles.Manager, Password = "too short" }));

@@ -5,9 +5,8 @@ using PhoneCrm.Web.Resources;
 namespace PhoneCrm.Web.Features.Account;
 
 /// <summary>
-/// Identity's messages (password rules, taken names) in the user's language: the stock ones are English only. Covers
-/// every error our options can produce; the rest fall back to <see cref="DefaultError"/>'s wording only where Identity
-/// itself calls it.
+/// Identity's messages (password rules, taken names) in the user's language: the stock ones are English only. Every
+/// error our options and pages can produce is overridden here; any other keeps Identity's English text.
 /// </summary>
 public sealed class LocalizedIdentityErrors(IStringLocalizer<Strings> l) : IdentityErrorDescriber
 {

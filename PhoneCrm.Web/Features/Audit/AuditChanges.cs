@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Localization;
 using PhoneCrm.Core.Numbers;
+using PhoneCrm.Web.Features.Shared;
 using PhoneCrm.Web.Resources;
 
 namespace PhoneCrm.Web.Features.Audit;
@@ -16,6 +17,8 @@ public sealed record AuditChange(string Field, string? Before, string? After);
 /// </summary>
 public static class AuditChanges
 {
+    private const string FieldKeys = "Audit.Fields.";
+
     // Named even when unchanged: it says which object the row is about.
     private const string NameField = "name";
 
@@ -30,7 +33,7 @@ public static class AuditChanges
             var @new = after.TryGetValue(key, out var n) ? Text(key, n, l) : null;
             if (old == @new && before.ContainsKey(key) && after.ContainsKey(key) && key != NameField)
                 continue;
-            changes.Add(new AuditChange(Title(key, l), old, @new));
+            changes.Add(new AuditChange(LocalizedChoice.TitleOf(key, FieldKeys, l), old, @new));
         }
         return changes;
     }
@@ -46,12 +49,6 @@ public static class AuditChanges
         foreach (var property in document.RootElement.EnumerateObject())
             fields[property.Name] = property.Value.Clone();
         return fields;
-    }
-
-    private static string Title(string key, IStringLocalizer<Strings> l)
-    {
-        var title = l[$"Audit.Fields.{key}"];
-        return title.ResourceNotFound ? key : title.Value;
     }
 
     private static string Text(string key, JsonElement value, IStringLocalizer<Strings> l) => value.ValueKind switch

@@ -25,8 +25,12 @@ public static class RejectReport
         };
         reasons.AddRange(Enum.GetValues<PhoneRejectReason>().Where(r => r != PhoneRejectReason.None).Select(r => (r.ToText(), r.ToString())));
 
-        var cases = string.Join("\n", reasons.Select(r => $"        WHEN {Literal(r.Stored)} THEN {Literal(l["Rejects.Reason." + r.Key])}"));
-        var duplicate = l["Rejects.Reason.DuplicateInFile"].Value; // "... {0} ..."
+        // A reason without a title in the resources keeps its stored text (the ELSE below).
+        var cases = string.Join("\n", reasons
+            .Select(r => (r.Stored, Title: l["Rejects.Reason." + r.Key]))
+            .Where(r => !r.Title.ResourceNotFound)
+            .Select(r => $"        WHEN {Literal(r.Stored)} THEN {Literal(r.Title)}"));
+        var duplicate = l["Rejects.Reason.DuplicateInFile"].Value;
         return $"""
             SELECT r.row_number AS {Identifier(l["Rejects.Row"])},
                    spreadsheet_safe(r.raw_value) AS {Identifier(l["Rejects.Value"])},

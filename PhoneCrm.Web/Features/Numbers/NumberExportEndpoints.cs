@@ -62,9 +62,10 @@ public static class NumberExportEndpoints
             http.Response.ContentType = "text/csv; charset=utf-8";
             return await exporter.WriteCsvAsync(filter, http.Response.Body, progress, http.RequestAborted);
         }
-        // The workbook is built on disk (constant memory) before it is sent, in a folder only the app can read.
-        var folder = PrivateDirectory.Ensure(Path.Combine(Path.GetTempPath(), "phonecrm-exports"));
-        var path = Path.Combine(folder, $"{Guid.NewGuid():N}.xlsx");
+        // The workbook is built on disk (constant memory) before it is sent, in a folder of its own that only the app
+        // can open (a fresh, unguessable name, made 0700), so no other local user can read it or take the name first.
+        var folder = Directory.CreateTempSubdirectory("phonecrm-export-");
+        var path = Path.Combine(folder.FullName, "numbers.xlsx");
         try
         {
             var rows = await exporter.WriteXlsxAsync(filter, path, progress, http.RequestAborted);
@@ -76,7 +77,7 @@ public static class NumberExportEndpoints
         }
         finally
         {
-            File.Delete(path);
+            folder.Delete(recursive: true);
         }
     }
 }

@@ -1,9 +1,11 @@
 namespace PhoneCrm.Web.Features.Shared;
 
 /// <summary>
-/// Folders that hold phone bases on their way in or out (uploads, SFTP downloads, XLSX exports) and SFTP credentials:
-/// open to the app's own user only (0700). Their default place is the temp folder, which every local user shares, so
-/// a folder someone else made there first (and could read) is refused rather than used.
+/// Folders that hold phone bases on their way in (uploads, SFTP downloads) and SFTP credentials: open to the app's own
+/// user only (0700). Their default place is the temp folder, which every local user shares, so a folder someone else
+/// made there first (and could read) is refused rather than used. That refusal relies on chmod failing for a folder
+/// one does not own, which holds for the app's own user (the Docker image's); root may chmod anyone's folder, so an
+/// install running as root should point Crm:Imports:UploadDirectory and Crm:Sftp:DownloadDirectory to a folder of its own.
 /// </summary>
 public static class PrivateDirectory
 {

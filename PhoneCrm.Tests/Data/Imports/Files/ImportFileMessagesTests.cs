@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Xml.Linq;
 using PhoneCrm.Data.Imports.Files;
 using PhoneCrm.Tests.Infrastructure;
@@ -10,23 +9,18 @@ public sealed class ImportFileMessagesTests
     [Fact]
     public void Messages_come_in_the_users_language_with_numbers_in_its_format()
     {
-        var (ui, formats) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        try
+        using (new CultureScope("ru"))
         {
-            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("ru");
             Assert.Equal("Файл пустой.", ImportFileMessages.Empty);
             Assert.StartsWith("Строка 5:", ImportFileMessages.QuoteNotClosed(5));
             // Grouped the Russian way (a no-break space, U+00A0 or U+202F by ICU version).
             var zipBomb = ImportFileMessages.TooManyZipEntries(12000, 10000).Replace('\u00A0', ' ').Replace('\u202F', ' ');
-            Assert.Contains("частей: 12 000", zipBomb);
-
-            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("en");
+            Assert.Contains("частей в нём — 12 000", zipBomb);
+        }
+        using (new CultureScope("en"))
+        {
             Assert.Equal("The file is empty.", ImportFileMessages.Empty);
             Assert.StartsWith("Row 5:", ImportFileMessages.QuoteNotClosed(5));
-        }
-        finally
-        {
-            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, formats);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using PhoneCrm.Core.Common;
 using PhoneCrm.Data.Imports.Files;
+using PhoneCrm.Tests.Infrastructure;
 
 namespace PhoneCrm.Tests.Data.Imports.Files;
 
@@ -13,6 +14,7 @@ public sealed class ImportFileReaderBadInputTests : IDisposable
     [Fact]
     public void An_empty_file_is_refused_as_empty()
     {
+        using var english = new CultureScope("en");
         var error = Refused(_folder.Write("empty.csv", []));
 
         Assert.Equal("The file is empty.", error.Message);
@@ -69,7 +71,8 @@ public sealed class ImportFileReaderBadInputTests : IDisposable
         var error = Assert.Throws<DomainException>(() => file.Rows().ToList());
 
         Assert.Equal(ImportFileMessages.QuoteNotClosed(5), error.Message);
-        Assert.StartsWith("Row 5:", error.Message);
+        using (new CultureScope("en"))
+            Assert.StartsWith("Row 5:", ImportFileMessages.QuoteNotClosed(5));
     }
 
     [Fact]
