@@ -12,7 +12,7 @@ public sealed record AuditChange(string Field, string? Before, string? After);
 
 /// <summary>
 /// Turns an audit row's JSON (old and new values) into the fields that changed, titled and formatted in the user's
-/// language: statuses by name, times in local time, nothing shown twice. The stored JSON stays as it is (and is
+/// language: statuses by name, times in the display time zone, nothing shown twice. The stored JSON stays as it is (and is
 /// exported as it is); this is only how the audit page and a number's history show it.
 /// </summary>
 public static class AuditChanges
@@ -22,15 +22,15 @@ public static class AuditChanges
     // Named even when unchanged: it says which object the row is about.
     private const string NameField = "name";
 
-    public static IReadOnlyList<AuditChange> Of(string? oldJson, string? newJson, IStringLocalizer<Strings> l)
+    public static IReadOnlyList<AuditChange> Of(string? oldJson, string? newJson, IStringLocalizer<Strings> l, DisplayTime time)
     {
         var before = Fields(oldJson);
         var after = Fields(newJson);
         var changes = new List<AuditChange>();
         foreach (var key in after.Keys.Concat(before.Keys.Where(k => !after.ContainsKey(k))))
         {
-            var old = before.TryGetValue(key, out var o) ? Text(key, o, l) : null;
-            var @new = after.TryGetValue(key, out var n) ? Text(key, n, l) : null;
+            var old = before.TryGetValue(key, out var o) ? Text(key, o, l, time) : null;
+            var @new = after.TryGetValue(key, out var n) ? Text(key, n, l, time) : null;
             if (old == @new && before.ContainsKey(key) && after.ContainsKey(key) && key != NameField)
                 continue;
             changes.Add(new AuditChange(LocalizedChoice.TitleOf(key, FieldKeys, l), old, @new));
@@ -51,15 +51,15 @@ public static class AuditChanges
         return fields;
     }
 
-    private static string Text(string key, JsonElement value, IStringLocalizer<Strings> l) => value.ValueKind switch
+    private static string Text(string key, JsonElement value, IStringLocalizer<Strings> l, DisplayTime time) => value.ValueKind switch
     {
         JsonValueKind.Null or JsonValueKind.Undefined => "—",
         JsonValueKind.True => l["Common.Yes"],
         JsonValueKind.False => l["Common.No"],
         _ when key == "status" && StatusOf(value) is { } status => l["NumberStatus." + status],
-        JsonValueKind.String when value.GetString() is { } text && LooksLikeTime(text, out var at) => at.ToLocalTime().ToString("g", CultureInfo.CurrentCulture),
+        JsonValueKind.String when value.GetString() is { } text && LooksLikeTime(text, out var at) => time.Text(at),
         JsonValueKind.String => value.GetString() ?? "",
-        JsonValueKind.Array => string.Join(", ", value.EnumerateArray().Select(item => Text(key, item, l))),
+        JsonValueKind.Array => string.Join(", ", value.EnumerateArray().Select(item => Text(key, item, l, time))),
         _ => value.GetRawText(),
     };
 
