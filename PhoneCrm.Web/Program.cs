@@ -46,6 +46,7 @@ app.UseRouting();
 app.UseHttpLogging();
 app.UseCrmLocalization();
 app.UseAuthentication();
+app.UseCrmFirstPasswordGate();
 app.UseAuthorization();
 app.UseAntiforgery();
 app.UseRateLimiter();

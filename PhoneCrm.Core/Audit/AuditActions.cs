@@ -12,6 +12,7 @@ public static class AuditActions
     public const string Logout = "logout";
     public const string RoleChange = "role_change";
     public const string PasswordReset = "password_reset";
+    public const string PasswordChange = "password_change";
     public const string Disable = "disable";
     public const string Enable = "enable";
     public const string AssignProjects = "assign_projects";
@@ -31,7 +32,7 @@ public static class AuditActions
     public static readonly IReadOnlyList<string> All =
     [
         Create, Update, Delete, Restore, PermanentDelete, Login, LoginFailed, Logout,
-        RoleChange, PasswordReset, Disable, Enable, AssignProjects, Export, Import, RevertImport,
+        RoleChange, PasswordReset, PasswordChange, Disable, Enable, AssignProjects, Export, Import, RevertImport,
         BulkStatusChange, StatusChange, JobRun, CallEvent, Revoke, SftpPull, SftpFile, PinHostKey, HostKeyRefused,
     ];
 }

@@ -13,4 +13,7 @@ public sealed class CrmUser : IdentityUser
 
     /// <summary>The user chose not to see live call toasts.</summary>
     public bool CallToastsMuted { get; set; }
+
+    /// <summary>The password was generated (and printed), not chosen: the user sets their own before anything else.</summary>
+    public bool MustChangePassword { get; set; }
 }

@@ -48,6 +48,8 @@ public sealed class AdministratorSeeder(
             DisplayName = "Administrator",
             CreatedAt = DateTimeOffset.UtcNow,
             LockoutEnabled = true,
+            // A printed password stays in the console's log (docker logs): it opens the first sign-in only.
+            MustChangePassword = string.IsNullOrEmpty(configuredPassword),
         };
         var created = await users.CreateAsync(admin, password);
         if (!created.Succeeded)
@@ -59,7 +61,7 @@ public sealed class AdministratorSeeder(
         if (string.IsNullOrEmpty(configuredPassword))
         {
             Console.WriteLine($"First administrator created. User name: {userName}  Password: {password}");
-            Console.WriteLine("This password is shown only once; change it after signing in.");
+            Console.WriteLine("This password is shown only once; the first sign-in asks for a new one.");
         }
     }
 

@@ -46,7 +46,8 @@ public static class IdentitySetup
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<CrmDbContext>()
             .AddDefaultTokenProviders()
-            .AddErrorDescriber<LocalizedIdentityErrors>();
+            .AddErrorDescriber<LocalizedIdentityErrors>()
+            .AddClaimsPrincipalFactory<CrmClaimsPrincipalFactory>();
 
     /// <summary>Password, lockout and sign-in rules.</summary>
     public static void ConfigureOptions(IdentityOptions options)

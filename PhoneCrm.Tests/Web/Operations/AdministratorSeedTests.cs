@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.RegularExpressions;
 using PhoneCrm.Tests.Infrastructure;
 
 namespace PhoneCrm.Tests.Web.Operations;
@@ -25,6 +27,42 @@ public sealed class AdministratorSeedTests
         Assert.DoesNotContain(restarted.Output, l => l.Contains("Password:"));
         var logs = Directory.GetFiles(Path.Combine(AppProcess.AppDirectory, "logs"), "*.log");
         Assert.All(logs, file => Assert.DoesNotContain(password, ReadShared(file)));
+    }
+
+    [Fact]
+    public async Task A_generated_password_opens_only_the_page_that_sets_a_new_one()
+    {
+        await using var database = await TestDatabase.CreateAsync("admin_seed");
+        await using var app = await AppProcess.StartAsync(database.ConnectionString, "", new Dictionary<string, string?> { ["Crm__AdminPassword"] = null });
+        var line = await app.WaitForOutputAsync(l => l.Contains("Password:"), TimeSpan.FromSeconds(20));
+        var generated = line[(line.IndexOf("Password:", StringComparison.Ordinal) + "Password:".Length)..].Trim();
+        using var client = await WebSession.SignInAsync(app, "admin", generated);
+
+        var projects = await client.GetAsync("/projects");
+        Assert.Equal(HttpStatusCode.Redirect, projects.StatusCode);
+        Assert.Equal("/account/password", projects.Headers.Location?.OriginalString);
+
+        var form = await client.GetStringAsync("/account/password");
+        var token = Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"");
+        Assert.True(token.Success, "The password page has no antiforgery token.");
+        FormUrlEncodedContent Change(string confirm) => new(new Dictionary<string, string>
+        {
+            ["_handler"] = "first-password",
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+            ["Input.CurrentPassword"] = generated,
+            ["Input.NewPassword"] = "the administrator's own password",
+            ["Input.ConfirmPassword"] = confirm,
+        });
+
+        var mismatch = await client.PostAsync("/account/password", Change("something else entirely"));
+        Assert.Contains("data-testid=\"password-error\"", await mismatch.Content.ReadAsStringAsync());
+        var changed = await client.PostAsync("/account/password", Change("the administrator's own password"));
+
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/projects")).StatusCode);
+        Assert.Equal(1L, await database.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'password_change' AND actor = 'admin'"));
+        using var again = await WebSession.SignInAsync(app, "admin", "the administrator's own password");
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/projects")).StatusCode);
     }
 
     private static string ReadShared(string path)

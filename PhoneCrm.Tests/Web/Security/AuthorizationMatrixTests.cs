@@ -43,6 +43,8 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
         new("GET", "/conversion", Outcome.ToLogin, Outcome.Ok, Outcome.Ok),
         new("GET", "/projects/{ProjectId:long}/conversion", Outcome.ToLogin, Outcome.Ok, Outcome.Ok),
         new("GET", "/not-found", Outcome.ToLogin, Outcome.Ok, Outcome.Ok),
+        // Where a user with a generated password sets their own (AdministratorSeedTests); open to any signed-in user.
+        new("GET", "/account/password", Outcome.ToLogin, Outcome.Ok, Outcome.Ok),
     ];
 
     private static readonly Expectation[] _endpoints =
