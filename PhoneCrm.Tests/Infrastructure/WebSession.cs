@@ -8,13 +8,11 @@ public static partial class WebSession
 {
     public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string userName, string password)
     {
-        var form = await client.GetStringAsync("/login");
-        var token = AntiforgeryToken().Match(form);
-        Assert.True(token.Success, "The login page has no antiforgery token.");
+        var token = FormToken(await client.GetStringAsync("/login"), "The login page");
         return await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "login",
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+            ["__RequestVerificationToken"] = token,
             ["Input.UserName"] = userName,
             ["Input.Password"] = password,
         }));
@@ -29,6 +27,14 @@ public static partial class WebSession
         Assert.True(response.StatusCode == HttpStatusCode.Redirect && target == "/",
             $"Sign-in as {userName} answered {(int)response.StatusCode} {response.Headers.Location}: {await response.Content.ReadAsStringAsync()}");
         return client;
+    }
+
+    /// <summary>The antiforgery token of a page's form, decoded; fails the test, naming <paramref name="page"/>, when there is none.</summary>
+    public static string FormToken(string html, string page)
+    {
+        var token = AntiforgeryToken().Match(html);
+        Assert.True(token.Success, $"{page} has no antiforgery token.");
+        return WebUtility.HtmlDecode(token.Groups[1].Value);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]

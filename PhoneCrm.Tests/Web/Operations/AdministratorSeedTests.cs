@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using PhoneCrm.Tests.Infrastructure;
 
 namespace PhoneCrm.Tests.Web.Operations;
@@ -43,12 +42,11 @@ public sealed class AdministratorSeedTests
         Assert.Equal("/account/password", projects.Headers.Location?.OriginalString);
 
         var form = await client.GetStringAsync("/account/password");
-        var token = Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"");
-        Assert.True(token.Success, "The password page has no antiforgery token.");
+        var token = WebSession.FormToken(form, "The password page");
         FormUrlEncodedContent Change(string confirm) => new(new Dictionary<string, string>
         {
             ["_handler"] = "first-password",
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+            ["__RequestVerificationToken"] = token,
             ["Input.CurrentPassword"] = generated,
             ["Input.NewPassword"] = "the administrator's own password",
             ["Input.ConfirmPassword"] = confirm,

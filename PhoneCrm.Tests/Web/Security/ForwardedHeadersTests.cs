@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using PhoneCrm.Core.Identity;
 using PhoneCrm.Tests.Infrastructure;
@@ -7,7 +6,7 @@ using PhoneCrm.Tests.Infrastructure;
 namespace PhoneCrm.Tests.Web.Security;
 
 /// <summary>Behind a TLS-ending proxy: forwarded headers are believed from the configured proxy only.</summary>
-public sealed partial class ForwardedHeadersTests(AppFixture fixture) : IClassFixture<AppFixture>
+public sealed class ForwardedHeadersTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     private const string ClientAddress = "203.0.113.7";
 
@@ -54,14 +53,13 @@ public sealed partial class ForwardedHeadersTests(AppFixture fixture) : IClassFi
 
         var form = await client.GetAsync("/login");
         var cookies = string.Join("; ", form.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
-        var token = AntiforgeryToken().Match(await form.Content.ReadAsStringAsync());
-        Assert.True(token.Success, "The login page has no antiforgery token.");
+        var token = WebSession.FormToken(await form.Content.ReadAsStringAsync(), "The login page");
         using var post = new HttpRequestMessage(HttpMethod.Post, "/login")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["_handler"] = "login",
-                ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+                ["__RequestVerificationToken"] = token,
                 ["Input.UserName"] = userName,
                 ["Input.Password"] = TestAccounts.Password,
             }),
@@ -83,7 +81,4 @@ public sealed partial class ForwardedHeadersTests(AppFixture fixture) : IClassFi
         return await db.AuditLog.Where(a => a.Action == "login" && a.Actor == userName)
             .Select(a => a.IpAddress).ToListAsync();
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
 }

@@ -36,12 +36,11 @@ public sealed class LoginTests(AppFixture fixture) : IClassFixture<AppFixture>
     {
         using var client = await WebSession.SignInAsync(fixture.App, AppFixture.ManagerName, TestAccounts.Password);
         var logoutPage = await client.GetStringAsync("/projects");
-        var token = System.Text.RegularExpressions.Regex.Match(logoutPage, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"");
-        Assert.True(token.Success, "The layout's sign-out form carries no antiforgery token.");
+        var token = WebSession.FormToken(logoutPage, "The layout's sign-out form");
 
         var logout = await client.PostAsync("/logout", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+            ["__RequestVerificationToken"] = token,
         }));
 
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
