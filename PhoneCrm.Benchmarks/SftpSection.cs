@@ -91,7 +91,6 @@ public sealed class SftpSection(BenchDatabase database, BenchOptions options, st
             ["Crm__Sftp__StableCheckSeconds"] = StableCheckSeconds.ToString(),
             // Downloads land on the same disk as the direct import's file.
             ["Crm__Sftp__DownloadDirectory"] = Path.Combine(work, "downloads"),
-            ["Crm__Sftp__WorkDirectory"] = Path.Combine(work, "ssh"),
         });
         server.Upload(csvPath, RemoteName);
         var timeout = TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(options.ImportRows / 10_000.0);

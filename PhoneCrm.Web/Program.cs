@@ -43,7 +43,7 @@ app.UseWhen(http => HttpMethods.IsGet(http.Request.Method) && !http.Request.Path
     branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 // Routing after the status pages, so a re-executed request is routed to the page anew.
 app.UseRouting();
-app.UseHttpLogging();
+app.UseCrmRequestLogging();
 app.UseCrmLocalization();
 app.UseAuthentication();
 app.UseCrmFirstPasswordGate();
@@ -51,7 +51,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 app.UseRateLimiter();
 
-app.MapStaticAssets().AllowAnonymous();
+app.MapStaticAssets().AllowAnonymous().WithQuietRequestLog();
 app.MapCrmHealthChecks();
 app.MapAccountEndpoints();
 app.MapAuditExport();

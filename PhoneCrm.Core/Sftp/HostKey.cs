@@ -34,7 +34,20 @@ public sealed record HostKey(string Type, string Base64)
             "(a .pub file line), optionally preceded by a host name (a known_hosts or ssh-keyscan line).");
     }
 
+    /// <summary>A key as an SSH server sends it in the key exchange: the public key blob, which names its own type.</summary>
+    public static HostKey FromBlob(ReadOnlySpan<byte> blob) =>
+        TryRead(TypeNamedIn(blob), Convert.ToBase64String(blob))
+        ?? throw new FormatException("The server sent a host key that is not an SSH public key blob.");
+
     public override string ToString() => $"{Type} {Base64}";
+
+    private static string TypeNamedIn(ReadOnlySpan<byte> blob)
+    {
+        if (blob.Length < 4)
+            return "";
+        var nameLength = BinaryPrimitives.ReadUInt32BigEndian(blob);
+        return nameLength == 0 || nameLength > blob.Length - 4 ? "" : Encoding.ASCII.GetString(blob.Slice(4, (int)nameLength));
+    }
 
     private static HostKey? TryRead(string type, string base64)
     {

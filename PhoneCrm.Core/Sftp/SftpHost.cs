@@ -18,6 +18,9 @@ public sealed class SftpHost
     public string UserName { get; set; } = "";
     public SftpAuthKind AuthKind { get; set; }
     public string ProtectedSecret { get; set; } = "";
+
+    /// <summary>The private key's passphrase, encrypted like <see cref="ProtectedSecret"/>; null for a key without one.</summary>
+    public string? ProtectedPassphrase { get; set; }
     public string RemoteFolder { get; set; } = ".";
     public string FilePattern { get; set; } = DefaultPattern;
     public long ProjectId { get; set; }

@@ -120,11 +120,12 @@ public sealed class SftpLedger(NpgsqlDataSource dataSource)
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    /// <summary>The remote file was moved away or deleted: nothing is left to do for it.</summary>
-    public async Task MarkSettledAsync(long fileId, CancellationToken cancellationToken)
+    /// <summary>The remote file was moved away (to <paramref name="settledPath"/>) or deleted (null): nothing is left to do for it.</summary>
+    public async Task MarkSettledAsync(long fileId, string? settledPath, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("UPDATE sftp_files SET settled_at = now() WHERE id = $1");
+        await using var command = dataSource.CreateCommand("UPDATE sftp_files SET settled_at = now(), settled_path = $2 WHERE id = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = fileId });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)settledPath ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -39,7 +39,7 @@ public sealed class SftpLogQueries(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<SftpFileRow>> FilesAsync(long runId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT id, remote_path, size, status, rows_imported, import_batch_id, detail, settled_at IS NOT NULL
+            SELECT id, remote_path, size, status, rows_imported, import_batch_id, detail, settled_at IS NOT NULL, settled_path
             FROM sftp_files WHERE run_id = $1 ORDER BY id
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = runId });
@@ -48,7 +48,7 @@ public sealed class SftpLogQueries(NpgsqlDataSource dataSource)
         while (await reader.ReadAsync(cancellationToken))
             rows.Add(new SftpFileRow(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3),
                 reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetInt64(5), reader.IsDBNull(6) ? null : reader.GetString(6),
-                reader.GetBoolean(7)));
+                reader.GetBoolean(7), reader.IsDBNull(8) ? null : reader.GetString(8)));
         return rows;
     }
 

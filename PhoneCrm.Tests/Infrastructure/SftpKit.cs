@@ -30,15 +30,12 @@ public sealed class SftpKit : IAsyncDisposable
         services.AddSingleton<IDbContextFactory<CrmDbContext>>(database);
         services.AddCrmDataProtection(database.DataSource);
         services.AddSingleton(new SftpOptions { StableCheckSeconds = stableCheckSeconds, DownloadDirectory = DownloadDirectory });
-        services.AddSingleton(new SftpTransportOptions
-        {
-            WorkDirectory = Path.Combine(DownloadDirectory, "work"),
-            BandwidthLimitKbps = bandwidthLimitKbps,
-        });
+        services.AddSingleton(new SftpTransportOptions { BandwidthLimitKbps = bandwidthLimitKbps });
+        services.AddSingleton(TestLocalizer.Create());
         services.AddSingleton(new ImportOptions());
         services.AddSingleton<NumberImporter>();
         services.AddSingleton<ImportRunner>();
-        services.AddSingleton<OpenSshSftpClient>();
+        services.AddSingleton<SftpTransport>();
         services.AddSingleton<SftpCredentials>();
         services.AddSingleton<SftpLedger>();
         services.AddSingleton<SftpFileImport>();

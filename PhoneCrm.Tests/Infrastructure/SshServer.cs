@@ -8,7 +8,7 @@ namespace PhoneCrm.Tests.Infrastructure;
 
 /// <summary>
 /// A private OpenSSH server on 127.0.0.1 serving SFTP (internal-sftp) to <see cref="SshTestUser"/>, with a
-/// fresh ed25519 host key and client key in a temp folder deleted afterwards. Logins land in
+/// fresh host key (ed25519 unless told otherwise) and ed25519 client key in a temp folder deleted afterwards. Logins land in
 /// <see cref="RemoteRoot"/>, a local folder tests can fill directly. Use it as a class fixture, or start one
 /// per test with <see cref="StartNewAsync"/> when the test stops the server.
 /// </summary>
@@ -18,6 +18,7 @@ public sealed class SshServer : IAsyncLifetime
     private const string InstallHint = "Install the OpenSSH server: apt-get install -y openssh-server";
 
     private readonly StringBuilder _log = new();
+    private readonly string _hostKeyType;
     private string _folder = "";
     private Process? _sshd;
 
@@ -38,7 +39,9 @@ public sealed class SshServer : IAsyncLifetime
     public HostKey OtherHostKey { get; private set; } = null!;
 
     /// <summary>The server's host key file (.pub), for comparing with ssh-keygen -lf.</summary>
-    public string HostKeyPublicFile => Path.Combine(_folder, "ssh_host_ed25519_key.pub");
+    public string HostKeyPublicFile => HostKeyFile + ".pub";
+
+    private string HostKeyFile => Path.Combine(_folder, $"ssh_host_{_hostKeyType}_key");
 
     /// <summary>The local folder the SFTP user starts in ("." on the server), owned by that user.</summary>
     public string RemoteRoot => Path.Combine(_folder, "root");
@@ -53,9 +56,17 @@ public sealed class SshServer : IAsyncLifetime
         }
     }
 
-    public static async Task<SshServer> StartNewAsync()
+    public SshServer()
+        : this("ed25519")
     {
-        var server = new SshServer();
+    }
+
+    /// <param name="hostKeyType">ssh-keygen's -t: "ed25519", "rsa" or "ecdsa"; the server has this one host key only.</param>
+    private SshServer(string hostKeyType) => _hostKeyType = hostKeyType;
+
+    public static async Task<SshServer> StartNewAsync(string hostKeyType = "ed25519")
+    {
+        var server = new SshServer(hostKeyType);
         await server.InitializeAsync();
         return server;
     }
@@ -78,7 +89,7 @@ public sealed class SshServer : IAsyncLifetime
         Directory.CreateDirectory(RemoteRoot);
         try
         {
-            HostKey = HostKey.Parse(GenerateKey("ssh_host_ed25519_key"));
+            HostKey = HostKey.Parse(GenerateKey(Path.GetFileName(HostKeyFile), _hostKeyType));
             OtherHostKey = HostKey.Parse(GenerateKey("other_host_key"));
             File.WriteAllText(Path.Combine(_folder, "authorized_keys"), GenerateKey("client_key"));
             ClientPrivateKeyPem = File.ReadAllText(Path.Combine(_folder, "client_key"));
@@ -92,6 +103,18 @@ public sealed class SshServer : IAsyncLifetime
             await DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Makes another client key the server accepts and returns its private half: <paramref name="type"/> as ssh-keygen's
+    /// -t, encrypted with <paramref name="passphrase"/> unless it is empty, in the old PEM format when asked.
+    /// </summary>
+    public string AddClientKey(string type, string passphrase = "", bool pemFormat = false)
+    {
+        var name = $"client_{type}_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
+        var publicKey = GenerateKey(name, type, passphrase, pemFormat);
+        File.AppendAllText(Path.Combine(_folder, "authorized_keys"), publicKey);
+        return File.ReadAllText(Path.Combine(_folder, name));
     }
 
     /// <summary>Starts the server again on the same port after <see cref="StopAsync"/>.</summary>
@@ -174,7 +197,7 @@ public sealed class SshServer : IAsyncLifetime
         File.WriteAllText(config, $"""
             Port {port}
             ListenAddress 127.0.0.1
-            HostKey {Path.Combine(_folder, "ssh_host_ed25519_key")}
+            HostKey {HostKeyFile}
             PidFile {Path.Combine(_folder, "sshd.pid")}
             AllowUsers {SshTestUser.Name}
             UsePAM no
@@ -194,10 +217,11 @@ public sealed class SshServer : IAsyncLifetime
         return config;
     }
 
-    private string GenerateKey(string name)
+    private string GenerateKey(string name, string type = "ed25519", string passphrase = "", bool pemFormat = false)
     {
         var file = Path.Combine(_folder, name);
-        ShellCommand.Run("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", name, "-f", file]);
+        string[] format = pemFormat ? ["-m", "PEM"] : [];
+        ShellCommand.Run("ssh-keygen", ["-q", "-t", type, "-N", passphrase, "-C", name, .. format, "-f", file]);
         return File.ReadAllText(file + ".pub");
     }
 

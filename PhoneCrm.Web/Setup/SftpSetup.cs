@@ -4,7 +4,7 @@ using PhoneCrm.Web.Features.Sftp.Transport;
 
 namespace PhoneCrm.Web.Setup;
 
-/// <summary>SFTP pulls: the OpenSSH transport, the ledger, the per-host Quartz jobs and the settings pages' service.</summary>
+/// <summary>SFTP pulls: the SSH.NET transport, the ledger, the per-host Quartz jobs and the settings pages' service.</summary>
 public static class SftpSetup
 {
     public static void AddCrmSftp(this WebApplicationBuilder builder)
@@ -13,7 +13,7 @@ public static class SftpSetup
         var services = builder.Services;
         services.AddSingleton(section.Get<SftpOptions>() ?? new SftpOptions());
         services.AddSingleton(section.Get<SftpTransportOptions>() ?? new SftpTransportOptions());
-        services.AddSingleton<OpenSshSftpClient>();
+        services.AddSingleton<SftpTransport>();
         services.AddSingleton<HostKeyScanner>();
         services.AddSingleton<SftpCredentials>();
         services.AddSingleton<SftpLedger>();

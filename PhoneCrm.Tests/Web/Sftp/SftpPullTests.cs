@@ -137,6 +137,49 @@ public sealed class SftpPullTests(SftpPullFixture fixture) : IClassFixture<SftpP
     }
 
     [Fact]
+    public async Task The_reason_file_of_a_failed_file_is_in_the_servers_language_throughout()
+    {
+        await using var kit = new SftpKit(fixture.Database);
+        var project = await fixture.CreateProjectAsync();
+        fixture.Server.WriteRemoteFile("russian/broken.xlsx", "this is not a workbook"u8.ToArray());
+        var host = await kit.CreateHostAsync(fixture.Database, fixture.Server, project, "russian");
+
+        using (new CultureScope("ru"))
+            Assert.Equal(1, (await kit.PullAsync(host)).Totals.Failed);
+
+        var reason = await File.ReadAllTextAsync(fixture.Remote("russian/failed/broken.xlsx.reason.txt"));
+        Assert.StartsWith("PhoneCrm не загрузил broken.xlsx", reason);
+        Assert.Contains("Причина: У файла расширение .xlsx", reason);
+        Assert.DoesNotContain("was not imported", reason);
+        Assert.DoesNotContain("Reason", reason);
+    }
+
+    [Fact]
+    public async Task A_file_whose_name_is_already_in_the_processed_folder_is_moved_beside_it_and_the_log_says_where()
+    {
+        await using var kit = new SftpKit(fixture.Database);
+        var project = await fixture.CreateProjectAsync();
+        fixture.Server.WriteRemoteFile("again/daily.csv", SftpPullFixture.Csv(30));
+        var host = await kit.CreateHostAsync(fixture.Database, fixture.Server, project, "again");
+        var first = await kit.PullAsync(host);
+        Assert.Equal(1, first.Totals.Imported);
+
+        // The supplier sends the same name again with other numbers.
+        fixture.Server.WriteRemoteFile("again/daily.csv", SftpPullFixture.Csv(25, first: 1000));
+        var second = await kit.PullAsync(host);
+
+        Assert.Equal(1, second.Totals.Imported);
+        Assert.Equal(55, await fixture.NumbersAsync(project));
+        Assert.Equal(SftpPullFixture.Csv(30), await File.ReadAllBytesAsync(fixture.Remote("again/processed/daily.csv")));
+        var moved = await fixture.ScalarAsync<string>(
+            $"SELECT settled_path FROM sftp_files WHERE host_id = {host} AND run_id = {second.RunId}");
+        Assert.Matches(@"^again/processed/daily\.\d{8}-\d{6}\.csv$", moved);
+        Assert.Equal(SftpPullFixture.Csv(25, first: 1000), await File.ReadAllBytesAsync(fixture.Remote(moved)));
+        Assert.Equal("again/processed/daily.csv", await fixture.ScalarAsync<string>(
+            $"SELECT settled_path FROM sftp_files WHERE host_id = {host} AND run_id = {first.RunId}"));
+    }
+
+    [Fact]
     public async Task The_same_content_under_a_new_name_is_a_duplicate_and_is_not_imported_again()
     {
         await using var kit = new SftpKit(fixture.Database);

@@ -17,10 +17,12 @@ public sealed class SftpCredentials(IDataProtectionProvider protection)
 
     public SftpEndpoint Endpoint(SftpHost host, HostKey pinnedKey)
     {
-        var secret = Encoding.UTF8.GetString(Protector.Unprotect(Convert.FromBase64String(host.ProtectedSecret)));
+        var secret = Unprotect(host.ProtectedSecret);
         SftpCredential credential = host.AuthKind == SftpAuthKind.PrivateKey
-            ? new SftpCredential.PrivateKey(secret)
+            ? new SftpCredential.PrivateKey(secret, host.ProtectedPassphrase is { } passphrase ? Unprotect(passphrase) : null)
             : new SftpCredential.Password(secret);
         return new SftpEndpoint(host.Host, host.Port, host.UserName, credential, pinnedKey);
     }
+
+    private string Unprotect(string protectedText) => Encoding.UTF8.GetString(Protector.Unprotect(Convert.FromBase64String(protectedText)));
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Npgsql;
 using PhoneCrm.Core.Audit;
@@ -13,6 +14,8 @@ using PhoneCrm.Web.Features.Imports;
 using PhoneCrm.Web.Features.Shared;
 using PhoneCrm.Web.Features.Sftp.Transport;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using PhoneCrm.Web.Resources;
 
 namespace PhoneCrm.Web.Features.Sftp;
 
@@ -24,13 +27,14 @@ namespace PhoneCrm.Web.Features.Sftp;
 /// move it).
 /// </summary>
 public sealed class SftpFileImport(
-    OpenSshSftpClient sftp,
+    SftpTransport sftp,
     SftpLedger ledger,
     ImportRunner importer,
     NpgsqlDataSource dataSource,
     IDbContextFactory<CrmDbContext> contexts,
     ImportOptions importOptions,
     SftpOptions options,
+    IStringLocalizer<Strings> l,
     ILogger<SftpFileImport> logger)
 {
     public async Task RunAsync(SftpPullContext pull, SftpRemoteFile remote, CancellationToken cancellationToken)
@@ -111,7 +115,7 @@ public sealed class SftpFileImport(
         using var file = ImportFileReader.Open(localPath, importOptions.Limits);
         var mapping = ColumnMappingGuesser.Guess(file.Headers, file.Preview(10));
         if (mapping.Phone == ColumnMapping.None)
-            throw new DomainException("No column of phone numbers was found: name it Телефон or Phone.");
+            throw new DomainException(l["Sftp.NoPhoneColumn"]);
         return new ImportSettings
         {
             PhoneColumn = mapping.Phone,
@@ -142,16 +146,16 @@ public sealed class SftpFileImport(
         await SettleAsync(pull, remote, fileId, SftpFileStatus.Failed, reason, cancellationToken);
     }
 
-    /// <summary>Moves (or deletes) the remote file as its ledger status says, then marks the row settled.</summary>
+    /// <summary>Moves (or deletes) the remote file as its ledger status says, then marks the row settled with where it went.</summary>
     private async Task SettleAsync(SftpPullContext pull, SftpRemoteFile remote, long fileId, string status, string? reason,
         CancellationToken cancellationToken)
     {
         var host = pull.Host;
+        string? settledPath = null;
         if (status == SftpFileStatus.Failed)
         {
-            var failedFolder = host.ResolveFolder(host.FailedFolder);
-            await sftp.MoveAsync(pull.Endpoint, remote.Path, failedFolder, cancellationToken);
-            await UploadReasonAsync(pull, remote, failedFolder, reason ?? "", cancellationToken);
+            settledPath = await sftp.MoveAsync(pull.Endpoint, remote.Path, host.ResolveFolder(host.FailedFolder), cancellationToken);
+            await UploadReasonAsync(pull, remote, settledPath, reason ?? "", cancellationToken);
         }
         else if (host.AfterImport == SftpAfterImport.Delete)
         {
@@ -159,21 +163,21 @@ public sealed class SftpFileImport(
         }
         else
         {
-            await sftp.MoveAsync(pull.Endpoint, remote.Path, host.ResolveFolder(host.ProcessedFolder), cancellationToken);
+            settledPath = await sftp.MoveAsync(pull.Endpoint, remote.Path, host.ResolveFolder(host.ProcessedFolder), cancellationToken);
         }
-        await ledger.MarkSettledAsync(fileId, cancellationToken);
+        await ledger.MarkSettledAsync(fileId, settledPath, cancellationToken);
     }
 
-    private async Task UploadReasonAsync(SftpPullContext pull, SftpRemoteFile remote, string failedFolder, string reason,
+    /// <summary>Writes "name.reason.txt" beside the failed file, wherever the move put it, in the server's language.</summary>
+    private async Task UploadReasonAsync(SftpPullContext pull, SftpRemoteFile remote, string movedPath, string reason,
         CancellationToken cancellationToken)
     {
         var reasonPath = Path.Combine(PrivateDirectory.Ensure(options.DownloadDirectory), $"run{pull.RunId}-{Guid.NewGuid():N}.reason.txt");
         try
         {
-            await File.WriteAllTextAsync(reasonPath,
-                $"{remote.Name} was not imported by PhoneCrm ({DateTimeOffset.UtcNow:u}).{Environment.NewLine}Reason: {reason}{Environment.NewLine}",
-                cancellationToken);
-            await sftp.UploadAsync(pull.Endpoint, reasonPath, $"{failedFolder}/{remote.Name}.reason.txt", cancellationToken);
+            var text = l["Sftp.ReasonFile", remote.Name, DateTimeOffset.UtcNow.ToString("u", CultureInfo.InvariantCulture), reason].Value;
+            await File.WriteAllTextAsync(reasonPath, text.ReplaceLineEndings() + Environment.NewLine, cancellationToken);
+            await sftp.UploadAsync(pull.Endpoint, reasonPath, movedPath + ".reason.txt", cancellationToken);
         }
         finally
         {

@@ -11,6 +11,9 @@ public sealed class SftpHostDraft
     public string UserName { get; set; } = "";
     public SftpAuthKind AuthKind { get; set; } = SftpAuthKind.Password;
     public string Secret { get; set; } = "";
+
+    /// <summary>Write-only too: the private key's passphrase, blank for a key without one.</summary>
+    public string Passphrase { get; set; } = "";
     public string RemoteFolder { get; set; } = ".";
     public string FilePattern { get; set; } = SftpHost.DefaultPattern;
     public long ProjectId { get; set; }

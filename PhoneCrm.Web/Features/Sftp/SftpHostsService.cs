@@ -19,7 +19,7 @@ public sealed class SftpHostsService(
     SftpSchedule schedule,
     SftpLogQueries log,
     HostKeyScanner scanner,
-    OpenSshSftpClient sftp,
+    SftpTransport sftp,
     IStringLocalizer<Strings> l)
 {
     public async Task<IReadOnlyList<SftpHostRow>> ListAsync(CurrentUser user, CancellationToken cancellationToken = default)
@@ -197,6 +197,11 @@ public sealed class SftpHostsService(
         if (draft.AuthKind == SftpAuthKind.PrivateKey && !string.IsNullOrWhiteSpace(draft.Secret)
             && !draft.Secret.Contains("PRIVATE KEY-----", StringComparison.Ordinal))
             throw new DomainException(l["Sftp.KeyFormat"]);
+        if (draft.AuthKind == SftpAuthKind.PrivateKey && !string.IsNullOrWhiteSpace(draft.Secret))
+            EnsureKeyOpens(draft);
+        // The passphrase is checked against the key it opens, so a new one comes with the key pasted again.
+        if (string.IsNullOrWhiteSpace(draft.Secret) && draft.Passphrase.Length > 0)
+            throw new DomainException(l["Sftp.KeyRequired"]);
         if (string.IsNullOrWhiteSpace(draft.RemoteFolder) || string.IsNullOrWhiteSpace(draft.ProcessedFolder)
             || string.IsNullOrWhiteSpace(draft.FailedFolder) || new[] { draft.RemoteFolder, draft.ProcessedFolder, draft.FailedFolder }.Any(HasControl))
             throw new DomainException(l["Sftp.FolderRequired"]);
@@ -214,6 +219,20 @@ public sealed class SftpHostsService(
 
     private static bool HasControl(string text) => text.Any(char.IsControl);
 
+    /// <summary>A key that will not open (a wrong or missing passphrase, a cut-off paste) is refused at once, not at
+    /// the first pull hours later.</summary>
+    private void EnsureKeyOpens(SftpHostDraft draft)
+    {
+        try
+        {
+            SshLogin.ReadKey(new SftpCredential.PrivateKey(draft.Secret, draft.Passphrase)).Dispose();
+        }
+        catch (SftpTransportException e)
+        {
+            throw new DomainException(l["Sftp.KeyUnreadable", e.Message]);
+        }
+    }
+
     private void Apply(SftpHostDraft draft, SftpHost host)
     {
         host.Name = draft.Name.Trim();
@@ -224,6 +243,9 @@ public sealed class SftpHostsService(
         {
             host.AuthKind = draft.AuthKind;
             host.ProtectedSecret = credentials.Protect(draft.AuthKind == SftpAuthKind.PrivateKey ? draft.Secret.Trim() : draft.Secret);
+            host.ProtectedPassphrase = draft.AuthKind == SftpAuthKind.PrivateKey && draft.Passphrase.Length > 0
+                ? credentials.Protect(draft.Passphrase)
+                : null;
         }
         else if (host.AuthKind != draft.AuthKind)
         {
@@ -244,7 +266,7 @@ public sealed class SftpHostsService(
     /// <summary>What the audit log keeps of a host: everything but the secret.</summary>
     private static object Describe(SftpHost host) => new
     {
-        host.Name, host.Host, host.Port, host.UserName, auth = host.AuthKind.ToString(), host.RemoteFolder, host.FilePattern,
+        host.Name, host.Host, host.Port, host.UserName, auth = host.AuthKind.ToString(), passphrase = host.ProtectedPassphrase is not null, host.RemoteFolder, host.FilePattern,
         host.ProjectId, host.SupplierId, host.SkipNumbersInOtherProjects, host.Cron, host.Enabled,
         after_import = host.AfterImport.ToString(), host.ProcessedFolder, host.FailedFolder,
     };

@@ -21,7 +21,7 @@ public sealed class SftpPuller(
     IDbContextFactory<CrmDbContext> contexts,
     SftpLedger ledger,
     SftpCredentials credentials,
-    OpenSshSftpClient sftp,
+    SftpTransport sftp,
     SftpFileImport fileImport,
     SftpOptions options,
     ILogger<SftpPuller> logger)
@@ -61,7 +61,7 @@ public sealed class SftpPuller(
             if (!host.CanPull)
                 throw new SftpTransportException(SftpFailureKind.HostKeyMismatch, host.HostKeyAlert is null
                     ? "No host key is confirmed for this host yet: use Test connection and confirm the server's key."
-                    : "The server showed a different host key; pulls stay stopped until an administrator confirms a key.", "");
+                    : "The server showed a different host key; pulls stay stopped until an administrator confirms a key.");
             var pull = new SftpPullContext(host, credentials.Endpoint(host, HostKey.Parse(host.PinnedHostKey!)), runId, project.DefaultCountry.Trim(), totals);
             await PullFilesAsync(pull, cancellationToken);
             status = totals.Failed > 0 ? SftpRunStatus.PartlyFailed : SftpRunStatus.Succeeded;
@@ -69,7 +69,7 @@ public sealed class SftpPuller(
         catch (SftpTransportException e)
         {
             status = SftpRunStatus.Failed;
-            error = string.IsNullOrWhiteSpace(e.Stderr) ? e.Message : $"{e.Message}\n{e.Stderr}";
+            error = string.IsNullOrWhiteSpace(e.Detail) ? e.Message : $"{e.Message}\n{e.Detail}";
             if (e.Kind == SftpFailureKind.HostKeyMismatch && host.CanPull)
                 await RaiseHostKeyAlertAsync(host, e, cancellationToken);
             logger.LogWarning("SFTP pull {RunId} of host {HostId} failed: {Kind}: {Message}", runId, hostId, e.Kind, e.Message);
@@ -151,7 +151,11 @@ public sealed class SftpPuller(
             .SetProperty(h => h.HostKeyAlert, "The server's host key does not match the pinned one.")
             .SetProperty(h => h.HostKeyAlertAt, DateTimeOffset.UtcNow), cancellationToken);
         db.AddAudit(SftpPullContext.ActorOf(host), AuditActions.HostKeyRefused, AuditEntities.SftpHost, host.Id.ToString(), null,
-            new { host = host.Host, port = host.Port, pinned = host.PinnedHostKey, stderr = e.Stderr });
+            new
+            {
+                host = host.Host, port = host.Port, pinned = HostKey.Parse(host.PinnedHostKey!).Fingerprint,
+                presented = e.PresentedHostKey?.Fingerprint,
+            });
         await db.SaveChangesAsync(cancellationToken);
         logger.LogError("SFTP host {HostId} ({Host}:{Port}) showed a host key that is not the pinned one; pulls are stopped",
             host.Id, host.Host, host.Port);

@@ -1,7 +1,7 @@
 using System.Buffers;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.HttpLogging;
 using PhoneCrm.Core.SoftPhone;
+using PhoneCrm.Web.Setup;
 
 namespace PhoneCrm.Web.Features.SoftPhone;
 
@@ -23,7 +23,7 @@ public static class SoftPhoneWebhook
             .RequireRateLimiting(RateLimitPolicy)
             // At thousands of requests a second a log line each would cost more than the request; refusals are
             // logged as warnings below, and every stored event is in call_events.
-            .WithHttpLogging(HttpLoggingFields.None)
+            .WithQuietRequestLog()
             .WithGroupName(OpenApiDocument)
             .WithName("PostCallEvents")
             .WithSummary("Receive SoftPhone call events")

@@ -19,6 +19,33 @@ public sealed class HostKeyScannerTests(SshServer server) : IClassFixture<SshSer
         Assert.Equal(expected, key.Fingerprint);
     }
 
+    [Theory]
+    [InlineData("rsa")]
+    [InlineData("ecdsa")]
+    public async Task Scan_and_login_work_with_a_server_that_has_only_one_other_key_type(string type)
+    {
+        var only = await SshServer.StartNewAsync(type);
+        try
+        {
+            var key = Assert.Single(await _scanner.ScanAsync(only.Host, only.Port, CancellationToken.None));
+            Assert.Equal(only.HostKey, key);
+            using var kit = new SftpTestKit(only);
+            only.WriteRemoteFile("a.csv", SftpTestKit.Text("abc"));
+
+            var files = await kit.Client.ListAsync(kit.KeyEndpoint(key), ".", CancellationToken.None);
+
+            Assert.Equal("a.csv", Assert.Single(files).Name);
+            // A key of another type pinned for it is refused as a mismatch, not taken for the one it has.
+            var error = await Assert.ThrowsAsync<SftpTransportException>(() =>
+                kit.Client.ListAsync(kit.KeyEndpoint(server.HostKey), ".", CancellationToken.None));
+            Assert.Equal(SftpFailureKind.HostKeyMismatch, error.Kind);
+        }
+        finally
+        {
+            await only.DisposeAsync();
+        }
+    }
+
     [Fact]
     public async Task Scan_of_a_port_nobody_listens_on_is_a_connection_failure()
     {

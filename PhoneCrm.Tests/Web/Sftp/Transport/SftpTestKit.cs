@@ -6,20 +6,15 @@ using PhoneCrm.Web.Features.Sftp.Transport;
 
 namespace PhoneCrm.Tests.Web.Sftp.Transport;
 
-/// <summary>A client with a work directory of its own (so a test can see it left nothing behind) and endpoints for a test server.</summary>
+/// <summary>A client and a local scratch folder for a test server, and endpoints that log in to it.</summary>
 public sealed class SftpTestKit : IDisposable
 {
     public SftpTestKit(SshServer server, int? bandwidthLimitKbps = null)
     {
         Server = server;
         Local = Directory.CreateTempSubdirectory("phonecrm-sftp-local-").FullName;
-        Options = new SftpTransportOptions
-        {
-            WorkDirectory = Path.Combine(Local, "work"),
-            BandwidthLimitKbps = bandwidthLimitKbps,
-            ConnectTimeoutSeconds = 5,
-        };
-        Client = new OpenSshSftpClient(Options, NullLogger<OpenSshSftpClient>.Instance);
+        Options = new SftpTransportOptions { BandwidthLimitKbps = bandwidthLimitKbps, ConnectTimeoutSeconds = 5 };
+        Client = new SftpTransport(Options, NullLogger<SftpTransport>.Instance);
     }
 
     public SshServer Server { get; }
@@ -29,20 +24,18 @@ public sealed class SftpTestKit : IDisposable
 
     public SftpTransportOptions Options { get; }
 
-    public OpenSshSftpClient Client { get; }
+    public SftpTransport Client { get; }
 
     public SftpEndpoint KeyEndpoint(HostKey? pinned = null) =>
         new(Server.Host, Server.Port, Server.UserName, new SftpCredential.PrivateKey(Server.ClientPrivateKeyPem), pinned ?? Server.HostKey);
+
+    public SftpEndpoint KeyEndpoint(string privateKey, string? passphrase) =>
+        new(Server.Host, Server.Port, Server.UserName, new SftpCredential.PrivateKey(privateKey, passphrase), Server.HostKey);
 
     public SftpEndpoint PasswordEndpoint(string? password = null) =>
         new(Server.Host, Server.Port, Server.UserName, new SftpCredential.Password(password ?? Server.Password), Server.HostKey);
 
     public string LocalFile(string name) => Path.Combine(Local, name);
-
-    /// <summary>Whatever each run put in the work directory (keys, askpass, known_hosts) must be gone after it.</summary>
-    public IReadOnlyList<string> LeftInWorkDirectory() => Directory.Exists(Options.WorkDirectory)
-        ? Directory.GetFileSystemEntries(Options.WorkDirectory, "*", SearchOption.AllDirectories)
-        : [];
 
     public static byte[] Text(string text) => Encoding.UTF8.GetBytes(text);
 

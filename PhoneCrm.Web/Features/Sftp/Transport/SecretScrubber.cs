@@ -1,7 +1,7 @@
 namespace PhoneCrm.Web.Features.Sftp.Transport;
 
-/// <summary>Removes a credential's secret from text bound for the pull log or an exception. ssh does not echo
-/// passwords or keys, but an askpass or server error could, and one leak in a log is one too many.</summary>
+/// <summary>Removes a credential's secrets from text bound for the pull log or an exception. SSH.NET does not put
+/// passwords or keys in its messages, but a server's error text could echo one, and one leak in a log is one too many.</summary>
 internal static class SecretScrubber
 {
     private const string Mask = "***";
@@ -10,13 +10,15 @@ internal static class SecretScrubber
     {
         if (text.Length == 0)
             return text;
-        var secret = credential.Secret;
-        if (secret.Length > 0)
-            text = text.Replace(secret, Mask, StringComparison.Ordinal);
-        if (credential is SftpCredential.PrivateKey)
+        foreach (var secret in credential.Secrets)
+        {
+            if (secret.Length > 0)
+                text = text.Replace(secret, Mask, StringComparison.Ordinal);
+        }
+        if (credential is SftpCredential.PrivateKey key)
         {
             // Any single line of the key (as it might show in an error) except the short BEGIN/END markers.
-            foreach (var line in secret.ReplaceLineEndings("\n").Split('\n'))
+            foreach (var line in key.Pem.ReplaceLineEndings("\n").Split('\n'))
             {
                 var trimmed = line.Trim();
                 if (trimmed.Length >= 16 && !trimmed.StartsWith("-----", StringComparison.Ordinal))

@@ -8,20 +8,21 @@ public abstract record SftpCredential
     {
     }
 
-    /// <summary>The secret text, for the transport only.</summary>
-    internal abstract string Secret { get; }
+    /// <summary>The secret texts, for <see cref="SecretScrubber"/> only.</summary>
+    internal abstract IEnumerable<string> Secrets { get; }
 
     public sealed record Password(string Value) : SftpCredential
     {
-        internal override string Secret => Value;
+        internal override IEnumerable<string> Secrets => [Value];
 
         public override string ToString() => "Password(***)";
     }
 
-    /// <summary>An unencrypted OpenSSH or PEM private key, as pasted by an administrator.</summary>
-    public sealed record PrivateKey(string Pem) : SftpCredential
+    /// <summary>An OpenSSH or PEM private key (ed25519, ECDSA or RSA) as pasted by an administrator, and its
+    /// passphrase when the key is encrypted. Both stay in memory: nothing is written to disk.</summary>
+    public sealed record PrivateKey(string Pem, string? Passphrase = null) : SftpCredential
     {
-        internal override string Secret => Pem;
+        internal override IEnumerable<string> Secrets => Passphrase is { Length: > 0 } p ? [Pem, p] : [Pem];
 
         public override string ToString() => "PrivateKey(***)";
     }

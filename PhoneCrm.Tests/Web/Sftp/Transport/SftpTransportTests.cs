@@ -1,9 +1,10 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using PhoneCrm.Tests.Infrastructure;
 using PhoneCrm.Web.Features.Sftp.Transport;
 
 namespace PhoneCrm.Tests.Web.Sftp.Transport;
 
-public sealed class OpenSshSftpClientTests(SshServer server) : IClassFixture<SshServer>, IDisposable
+public sealed class SftpTransportTests(SshServer server) : IClassFixture<SshServer>, IDisposable
 {
     private readonly SftpTestKit _kit = new(server);
 
@@ -20,7 +21,6 @@ public sealed class OpenSshSftpClientTests(SshServer server) : IClassFixture<Ssh
         var file = Assert.Single(files);
         Assert.Equal(("prices.csv", "list/prices.csv", 1234L), (file.Name, file.Path, file.Size));
         Assert.InRange(file.ModifiedAt, before, DateTimeOffset.UtcNow);
-        Assert.Empty(_kit.LeftInWorkDirectory());
     }
 
     [Fact]
@@ -33,12 +33,14 @@ public sealed class OpenSshSftpClientTests(SshServer server) : IClassFixture<Ssh
         await _kit.Client.DownloadAsync(endpoint, "flow/in/calls.csv", _kit.LocalFile("calls.csv"), CancellationToken.None);
         Assert.Equal(content, await File.ReadAllBytesAsync(_kit.LocalFile("calls.csv")));
 
-        // The target folder is created on first use and reused (replacing a same-named file) afterwards.
-        await _kit.Client.MoveAsync(endpoint, "flow/in/calls.csv", "flow/done", CancellationToken.None);
+        // The target folder is created on first use and reused afterwards; a name already there is never replaced.
+        Assert.Equal("flow/done/calls.csv", await _kit.Client.MoveAsync(endpoint, "flow/in/calls.csv", "flow/done", CancellationToken.None));
         server.WriteRemoteFile("flow/in/calls.csv", SftpTestKit.Text("second"));
-        await _kit.Client.MoveAsync(endpoint, "flow/in/calls.csv", "flow/done/", CancellationToken.None);
+        var second = await _kit.Client.MoveAsync(endpoint, "flow/in/calls.csv", "flow/done/", CancellationToken.None);
         Assert.False(File.Exists(Path.Combine(server.RemoteRoot, "flow/in/calls.csv")));
-        Assert.Equal("second", await File.ReadAllTextAsync(Path.Combine(server.RemoteRoot, "flow/done/calls.csv")));
+        Assert.Equal(content, await File.ReadAllBytesAsync(Path.Combine(server.RemoteRoot, "flow/done/calls.csv")));
+        Assert.Matches(@"^flow/done/calls\.\d{8}-\d{6}\.csv$", second);
+        Assert.Equal("second", await File.ReadAllTextAsync(Path.Combine(server.RemoteRoot, second)));
 
         await File.WriteAllTextAsync(_kit.LocalFile("reason.txt"), "Row 2: bad number");
         await _kit.Client.UploadAsync(endpoint, _kit.LocalFile("reason.txt"), "flow/done/calls.csv.reason.txt", CancellationToken.None);
@@ -46,7 +48,6 @@ public sealed class OpenSshSftpClientTests(SshServer server) : IClassFixture<Ssh
 
         await _kit.Client.DeleteAsync(endpoint, "flow/done/calls.csv.reason.txt", CancellationToken.None);
         Assert.False(File.Exists(Path.Combine(server.RemoteRoot, "flow/done/calls.csv.reason.txt")));
-        Assert.Empty(_kit.LeftInWorkDirectory());
     }
 
     [Fact]
@@ -55,12 +56,10 @@ public sealed class OpenSshSftpClientTests(SshServer server) : IClassFixture<Ssh
         server.WriteRemoteFile("pw/a.csv", SftpTestKit.Text("abc"));
         var endpoint = _kit.PasswordEndpoint();
 
-        await _kit.Client.CheckLoginAsync(endpoint, "pw", CancellationToken.None);
         var files = await _kit.Client.ListAsync(endpoint, "pw", CancellationToken.None);
         await _kit.Client.DownloadAsync(endpoint, files.Single().Path, _kit.LocalFile("a.csv"), CancellationToken.None);
 
         Assert.Equal("abc", await File.ReadAllTextAsync(_kit.LocalFile("a.csv")));
-        Assert.Empty(_kit.LeftInWorkDirectory());
     }
 
     [Fact]
@@ -98,9 +97,9 @@ public sealed class OpenSshSftpClientTests(SshServer server) : IClassFixture<Ssh
 
         Assert.Equal(SftpFailureKind.HostKeyMismatch, error.Kind);
         Assert.Contains(server.OtherHostKey.Fingerprint, error.Message);
-        Assert.Contains("REMOTE HOST IDENTIFICATION HAS CHANGED", error.Stderr);
+        Assert.Equal(server.HostKey, error.PresentedHostKey);
+        Assert.Contains(server.HostKey.Fingerprint, error.Detail);
         Assert.False(File.Exists(_kit.LocalFile("a.csv")));
-        Assert.Empty(_kit.LeftInWorkDirectory());
     }
 
     [Fact]
@@ -112,9 +111,8 @@ public sealed class OpenSshSftpClientTests(SshServer server) : IClassFixture<Ssh
             _kit.Client.ListAsync(_kit.PasswordEndpoint(wrong), ".", CancellationToken.None));
 
         Assert.Equal(SftpFailureKind.Authentication, error.Kind);
-        Assert.Contains("Permission denied", error.Stderr);
-        Assert.DoesNotContain(wrong, error.Message + error.Stderr + error);
-        Assert.Empty(_kit.LeftInWorkDirectory());
+        Assert.Contains("Permission denied", error.Detail);
+        Assert.DoesNotContain(wrong, error.Message + error.Detail + error);
     }
 
     [Fact]
@@ -136,8 +134,8 @@ public sealed class OpenSshSftpClientTests(SshServer server) : IClassFixture<Ssh
         var error = await Assert.ThrowsAsync<SftpTransportException>(() => _kit.Client.ListAsync(endpoint, ".", CancellationToken.None));
 
         Assert.Equal(SftpFailureKind.Connection, error.Kind);
-        Assert.Contains("Connection refused", error.Stderr);
-        Assert.DoesNotContain(server.ClientPrivateKeyPem.Split('\n')[1], error.Stderr);
+        Assert.Contains("Connection refused", error.Detail);
+        Assert.DoesNotContain(server.ClientPrivateKeyPem.Split('\n')[1], error.Detail);
     }
 
     [Fact]
@@ -147,6 +145,57 @@ public sealed class OpenSshSftpClientTests(SshServer server) : IClassFixture<Ssh
 
         Assert.DoesNotContain("Hunter2-Secret", endpoint.ToString());
         Assert.DoesNotContain(server.ClientPrivateKeyPem.Split('\n')[1], _kit.KeyEndpoint().ToString());
+    }
+
+    [Theory]
+    [InlineData("ed25519", "", false)]
+    [InlineData("ed25519", "Key-Passphrase-1", false)]
+    [InlineData("ecdsa", "Key-Passphrase-2", false)]
+    [InlineData("rsa", "", true)]
+    [InlineData("rsa", "Key-Passphrase-3", true)]
+    [InlineData("rsa", "", false)]
+    public async Task Keys_of_every_type_and_format_log_in_from_memory(string type, string passphrase, bool pemFormat)
+    {
+        var key = server.AddClientKey(type, passphrase, pemFormat);
+        server.WriteRemoteFile($"keys-{type}-{passphrase.Length}-{pemFormat}/a.csv", SftpTestKit.Text("abc"));
+
+        var files = await _kit.Client.ListAsync(_kit.KeyEndpoint(key, passphrase), $"keys-{type}-{passphrase.Length}-{pemFormat}",
+            CancellationToken.None);
+
+        Assert.Equal("a.csv", Assert.Single(files).Name);
+    }
+
+    [Theory]
+    [InlineData("Wrong-Passphrase-9", "the passphrase is wrong")]
+    [InlineData(null, "enter its passphrase")]
+    public async Task An_encrypted_key_with_a_wrong_or_missing_passphrase_says_so_and_names_no_secret(string? passphrase, string expected)
+    {
+        const string right = "Right-Passphrase-4";
+        var key = server.AddClientKey("ed25519", right);
+
+        var error = await Assert.ThrowsAsync<SftpTransportException>(() =>
+            _kit.Client.ListAsync(_kit.KeyEndpoint(key, passphrase), ".", CancellationToken.None));
+
+        Assert.Equal(SftpFailureKind.Authentication, error.Kind);
+        Assert.Contains(expected, error.Message);
+        var everything = error.Message + error.Detail + error;
+        Assert.DoesNotContain(right, everything);
+        Assert.DoesNotContain(key.Split('\n')[1], everything);
+        if (passphrase is not null)
+            Assert.DoesNotContain(passphrase, everything);
+    }
+
+    [Fact]
+    public async Task A_bandwidth_cap_slows_a_download_to_its_rate()
+    {
+        server.WriteRemoteFile("slow/a.bin", new byte[250_000]); // 2 s at 1000 kbit/s
+        var capped = new SftpTransport(new SftpTransportOptions { BandwidthLimitKbps = 1000 }, NullLogger<SftpTransport>.Instance);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        await capped.DownloadAsync(_kit.KeyEndpoint(), "slow/a.bin", _kit.LocalFile("a.bin"), CancellationToken.None);
+
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(15));
+        Assert.Equal(250_000, new FileInfo(_kit.LocalFile("a.bin")).Length);
     }
 
     public void Dispose() => _kit.Dispose();
