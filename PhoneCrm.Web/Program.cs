@@ -3,6 +3,7 @@ using PhoneCrm.Web.Features.Account;
 using PhoneCrm.Web.Features.Audit;
 using PhoneCrm.Web.Features.Conversions;
 using PhoneCrm.Web.Features.Imports;
+using PhoneCrm.Web.Features.Metrics;
 using PhoneCrm.Web.Features.Numbers;
 using PhoneCrm.Web.Setup;
 using Radzen;
@@ -24,6 +25,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.AddCrmFeatures();
 builder.AddCrmSoftPhone();
 builder.AddCrmSftp();
+builder.AddCrmMetrics();
 
 var app = builder.Build();
 
@@ -34,6 +36,7 @@ if (!app.Environment.IsDevelopment())
 
 // Before everything that reads the client's address or scheme (the exception handler above reads neither).
 app.UseCrmForwardedHeaders();
+app.UseCrmMetricsAccess();
 app.UseCrmSecurityHeaders();
 // A browser asking for an address nothing answers, or for something that is not there (an export of a project it may
 // not see), gets the app's "not found" page in its layout and language instead of the browser's bare 404 (and other
@@ -44,6 +47,7 @@ app.UseWhen(http => HttpMethods.IsGet(http.Request.Method) && !http.Request.Path
 // Routing after the status pages, so a re-executed request is routed to the page anew.
 app.UseRouting();
 app.UseCrmRequestLogging();
+app.UseCrmHttpMetrics();
 app.UseCrmLocalization();
 app.UseAuthentication();
 app.UseCrmFirstPasswordGate();
@@ -53,6 +57,7 @@ app.UseRateLimiter();
 
 app.MapStaticAssets().AllowAnonymous().WithQuietRequestLog();
 app.MapCrmHealthChecks();
+app.MapCrmMetrics();
 app.MapAccountEndpoints();
 app.MapAuditExport();
 app.MapImportEndpoints();

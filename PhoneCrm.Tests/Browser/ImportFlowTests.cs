@@ -22,6 +22,7 @@ public sealed class ImportFlowTests(BrowserAppFixture app) : IClassFixture<Brows
         csv.Append("Ошибка;позвоните мне;Лидген\n");      // row 152: letters
         csv.Append("Дубль;8 916 000 00 00;Лидген\n");       // row 153: duplicate of row 2
         await File.WriteAllTextAsync(file, csv.ToString(), Encoding.GetEncoding(1251));
+        var before = await MetricsScrape.ReadAsync(app.App);
         try
         {
             await app.RunAsAdminAsync(async blazor =>
@@ -38,6 +39,10 @@ public sealed class ImportFlowTests(BrowserAppFixture app) : IClassFixture<Brows
                 var status = page.GetByTestId("import-status").First;
                 await Expect(status).ToHaveAttributeAsync("data-status", "completed");
                 await Expect(status).ToContainTextAsync("загружено 150, отклонено 1, пропущено дублей 1");
+                var imported = await MetricsScrape.ReadAsync(app.App);
+                Assert.Equal(1, imported.Sum("phonecrm_imports", "outcome=\"completed\"") - before.Sum("phonecrm_imports", "outcome=\"completed\""));
+                Assert.Equal(150, imported.Sum("phonecrm_import_rows", "outcome=\"accepted\"") - before.Sum("phonecrm_import_rows", "outcome=\"accepted\""));
+                Assert.True(imported.Sum("phonecrm_circuits_open") >= 1, "the open circuit is not counted");
 
                 var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("import-rejects").First.ClickAsync());
                 var report = await File.ReadAllTextAsync((await download.PathAsync())!);
@@ -65,6 +70,8 @@ public sealed class ImportFlowTests(BrowserAppFixture app) : IClassFixture<Brows
                 var progress = page.GetByTestId("numbers-export-progress");
                 await Expect(progress).ToHaveAttributeAsync("data-finished", "true");
                 await Expect(progress).ToHaveTextAsync("Выгрузка готова: 10 строк");
+                var exportedMetrics = await MetricsScrape.ReadAsync(app.App);
+                Assert.Equal(10, exportedMetrics.Sum("phonecrm_export_rows", "format=\"csv\"") - before.Sum("phonecrm_export_rows", "format=\"csv\""));
 
                 await NavigateAsync(page, "Загрузки");
                 await page.GetByTestId("import-revert").First.ClickAsync();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PhoneCrm.Data;
+using PhoneCrm.Web.Features.SoftPhone;
 using PhoneCrm.Web.Jobs;
 
 namespace PhoneCrm.Web.Setup;
@@ -14,7 +15,8 @@ public static class HealthSetup
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<CrmDbContext>("database", tags: [ReadyTag])
             .AddCheck<MigrationsHealthCheck>("migrations", tags: [ReadyTag])
-            .AddCheck<SchedulerHealthCheck>("scheduler", tags: [ReadyTag]);
+            .AddCheck<SchedulerHealthCheck>("scheduler", tags: [ReadyTag])
+            .AddCheck<CallListenerHealthCheck>("call_listener", tags: [ReadyTag]);
     }
 
     public static void MapCrmHealthChecks(this WebApplication app)

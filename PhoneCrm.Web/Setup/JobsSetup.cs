@@ -1,3 +1,4 @@
+using PhoneCrm.Web.Features.Metrics;
 using PhoneCrm.Web.Jobs;
 using Quartz;
 
@@ -23,6 +24,7 @@ public static class JobsSetup
                 store.UseSystemTextJsonSerializer();
                 store.UseClustering(clustering => clustering.CheckinInterval = TimeSpan.FromSeconds(10));
             });
+            quartz.AddJobListener<JobMetricsListener>();
             quartz.ScheduleJob<HousekeepingJob>(trigger => trigger
                 .WithIdentity(HousekeepingJob.TriggerName)
                 .WithCronSchedule(housekeepingCron));

@@ -1,3 +1,4 @@
+using PhoneCrm.Web.Features.Metrics;
 using System.Threading.RateLimiting;
 using PhoneCrm.Data.SoftPhone;
 using PhoneCrm.Web.Features.SoftPhone;
@@ -31,6 +32,11 @@ public static class SoftPhoneSetup
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = (_, _) =>
+            {
+                CrmMetrics.WebhookRefused("rate_limit");
+                return ValueTask.CompletedTask;
+            };
             limiter.AddPolicy(SoftPhoneWebhook.RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions

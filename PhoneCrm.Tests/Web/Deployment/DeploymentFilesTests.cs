@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using PhoneCrm.Tests.Infrastructure;
 
 namespace PhoneCrm.Tests.Web.Deployment;
@@ -21,6 +23,54 @@ public sealed class DeploymentFilesTests
         await process.WaitForExitAsync();
 
         Assert.True(process.ExitCode == 0, errors);
+    }
+
+    [Fact]
+    public async Task The_monitoring_profile_adds_prometheus_and_grafana()
+    {
+        var start = new ProcessStartInfo("/usr/bin/docker-compose", ["-f", "docker-compose.yml", "--profile", "monitoring", "config", "--services"])
+        {
+            WorkingDirectory = AppProcess.RepositoryRoot,
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        using var process = Process.Start(start)!;
+        var services = await process.StandardOutput.ReadToEndAsync();
+        var errors = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.True(process.ExitCode == 0, errors);
+        Assert.Equal(["app", "db", "grafana", "prometheus"], services.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order());
+        var scrape = await File.ReadAllTextAsync(Path.Combine(AppProcess.RepositoryRoot, "deploy", "prometheus", "prometheus.yml"));
+        Assert.Contains("targets: [\"app:8080\"]", scrape);
+    }
+
+    [Fact]
+    public void The_grafana_board_reads_the_provisioned_source_and_only_metrics_the_app_defines()
+    {
+        var root = AppProcess.RepositoryRoot;
+        using var board = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "deploy", "grafana", "dashboards", "phonecrm.json")));
+        var source = File.ReadAllText(Path.Combine(root, "deploy", "grafana", "provisioning", "datasources", "prometheus.yml"));
+        var defined = Regex.Matches(File.ReadAllText(Path.Combine(root, "PhoneCrm.Web", "Features", "Metrics", "CrmMetrics.cs")),
+                @"Create(?:Counter|Histogram|UpDownCounter|ObservableGauge)(?:<\w+>)?\(""([a-z._]+)""")
+            .Select(m => "phonecrm_" + m.Groups[1].Value.Replace('.', '_'))
+            .ToHashSet();
+        var panels = board.RootElement.GetProperty("panels").EnumerateArray().ToList();
+
+        Assert.NotEmpty(panels);
+        foreach (var panel in panels)
+        {
+            var uid = panel.GetProperty("datasource").GetProperty("uid").GetString()!;
+            Assert.Contains($"uid: {uid}", source);
+            foreach (var target in panel.GetProperty("targets").EnumerateArray())
+            {
+                foreach (Match used in Regex.Matches(target.GetProperty("expr").GetString()!, @"phonecrm_[a-z_]+"))
+                {
+                    var name = Regex.Replace(used.Value, "_(bucket|sum|count)$", "");
+                    Assert.True(defined.Contains(name), $"{panel.GetProperty("title")} reads {used.Value}, which CrmMetrics does not define");
+                }
+            }
+        }
     }
 
     [Fact]

@@ -52,6 +52,8 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
         new("GET", "/audit/export.csv", Outcome.ToLogin, Outcome.Denied, Outcome.Ok),
         new("GET", "/health/live", Outcome.Ok, Outcome.Ok, Outcome.Ok),
         new("GET", "/health/ready", Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        // Open to the allowed networks (loopback by default) whoever asks; MetricsEndpointTests refuses other addresses.
+        new("GET", "/metrics", Outcome.Ok, Outcome.Ok, Outcome.Ok),
         new("GET", "/culture?name=en&returnUrl=/projects", Outcome.RedirectToTarget, Outcome.RedirectToTarget, Outcome.RedirectToTarget),
         new("GET", "/projects/{ProjectId:long}/numbers/export.csv", Outcome.ToLogin, Outcome.NotFound, Outcome.Ok),
         new("GET", "/projects/{ProjectId:long}/numbers/export.xlsx", Outcome.ToLogin, Outcome.NotFound, Outcome.Ok),

@@ -4,6 +4,7 @@ using PhoneCrm.Core.Identity;
 using PhoneCrm.Data;
 using PhoneCrm.Data.Audit;
 using PhoneCrm.Web.Features.Shared;
+using PhoneCrm.Web.Features.Metrics;
 
 namespace PhoneCrm.Web.Features.Audit;
 
@@ -27,6 +28,7 @@ public static class AuditExportEndpoint
                 http.Response.ContentType = "text/csv; charset=utf-8";
                 http.Response.Headers.ContentDisposition = $"attachment; filename=\"audit-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv\"";
                 await writer.WriteAsync(filter, http.Response.Body, http.RequestAborted);
+                CrmMetrics.ExportSent("audit", "csv");
             })
             .RequireAuthorization(policy => policy.RequireRole(CrmRoles.Administrator));
 }

@@ -5,6 +5,7 @@ using PhoneCrm.Data.Audit;
 using PhoneCrm.Data.Conversions;
 using PhoneCrm.Web.Features.Projects;
 using PhoneCrm.Web.Features.Shared;
+using PhoneCrm.Web.Features.Metrics;
 
 namespace PhoneCrm.Web.Features.Conversions;
 
@@ -13,12 +14,12 @@ public static class ConversionExportEndpoints
     public static void MapConversionExports(this WebApplication app) =>
         app.MapGet("/projects/{projectId:long}/conversion/export.{format:regex(^(csv|xlsx)$)}", async (
             long projectId, string format, DateOnly? from, DateOnly? to, HttpContext http,
-            ConversionExportWriter writer, IDbContextFactory<CrmDbContext> contexts) =>
+            ConversionExportWriter writer, ConversionsService conversions, IDbContextFactory<CrmDbContext> contexts) =>
         {
             var connection = new ClientConnection();
             connection.CopyFrom(http);
             var user = CurrentUser.From(http.User, connection);
-            var (defaultFrom, defaultTo) = ConversionRange.Default();
+            var (defaultFrom, defaultTo) = await conversions.DefaultRangeAsync(user, projectId, http.RequestAborted);
             var query = new ConversionQuery([projectId], from ?? defaultFrom, to ?? defaultTo);
             await using (var db = await contexts.CreateDbContextAsync(http.RequestAborted))
             {
@@ -41,6 +42,7 @@ public static class ConversionExportEndpoints
                 http.Response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
                 await writer.WriteXlsxAsync(query, http.Response.Body, http.RequestAborted);
             }
+            CrmMetrics.ExportSent("conversions", format);
             return Results.Empty;
         }).RequireAuthorization();
 }

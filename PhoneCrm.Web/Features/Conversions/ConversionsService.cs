@@ -17,8 +17,21 @@ namespace PhoneCrm.Web.Features.Conversions;
 /// read from the rollup; and the rebuild for repairs.
 /// </summary>
 public sealed class ConversionsService(
-    IDbContextFactory<CrmDbContext> contexts, ConversionQueries queries, ConversionRollup rollup, IStringLocalizer<Strings> l)
+    IDbContextFactory<CrmDbContext> contexts, ConversionQueries queries, ConversionRollup rollup, IStringLocalizer<Strings> l,
+    TimeProvider clock)
 {
+    /// <summary>The range a page opens with, ending on the latest today among the projects it shows (one, or all visible).</summary>
+    public async Task<(DateOnly From, DateOnly To)> DefaultRangeAsync(CurrentUser user, long? projectId,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var projects = ProjectsService.VisibleProjects(db, user);
+        if (projectId is { } id)
+            projects = projects.Where(p => p.Id == id);
+        var zones = await projects.Select(p => p.Schedule.TimeZone).Distinct().ToListAsync(cancellationToken);
+        return ConversionDefaultRange.For(clock.GetUtcNow(), zones);
+    }
+
     /// <summary>One project's dashboard; refuses a project the user may not see.</summary>
     public async Task<ConversionDashboard> ProjectAsync(CurrentUser user, long projectId, DateOnly from, DateOnly to,
         CancellationToken cancellationToken = default)

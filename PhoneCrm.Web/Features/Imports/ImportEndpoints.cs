@@ -4,6 +4,7 @@ using PhoneCrm.Core.Common;
 using PhoneCrm.Data.Common;
 using PhoneCrm.Web.Features.Shared;
 using PhoneCrm.Web.Resources;
+using PhoneCrm.Web.Features.Metrics;
 
 namespace PhoneCrm.Web.Features.Imports;
 
@@ -27,6 +28,7 @@ public static class ImportEndpoints
             http.Response.ContentType = "text/csv; charset=utf-8";
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"import-{batchId}-rejects.csv\"";
             await CsvCopy.ToStreamAsync(dataSource, RejectReport.Sql(batchId, l), http.Response.Body, http.RequestAborted);
+            CrmMetrics.ExportSent("rejects", "csv");
             return Results.Empty;
         });
 }

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Npgsql;
 using PhoneCrm.Core.Common;
 using PhoneCrm.Core.Imports;
 using PhoneCrm.Data.Imports;
+using PhoneCrm.Web.Features.Metrics;
 
 namespace PhoneCrm.Web.Features.Imports;
 
@@ -20,35 +22,38 @@ public sealed class ImportRunner(NpgsqlDataSource dataSource, NumberImporter imp
     public async Task<ImportRunResult> RunAsync(ImportJob job, CancellationToken stoppingToken)
     {
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var clock = Stopwatch.StartNew();
         try
         {
             var progress = new ImportBatchProgress(dataSource, job.BatchId, cancellation);
             var outcome = await importer.RunAsync(job, progress, cancellation.Token);
+            CrmMetrics.ImportFinished(ImportStatus.Completed, outcome.Accepted, outcome.Rejected, outcome.RowsRead, clock.Elapsed);
             return new ImportRunResult(outcome, ImportStatus.Completed, null);
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {
-            return await FailAsync(job, ImportStatus.Cancelled, "Cancelled; nothing from this file was kept.");
+            return await FailAsync(job, ImportStatus.Cancelled, "Cancelled; nothing from this file was kept.", clock);
         }
         catch (OperationCanceledException)
         {
-            await FailAsync(job, ImportStatus.Interrupted, "The app was stopped; nothing from this file was kept.");
+            await FailAsync(job, ImportStatus.Interrupted, "The app was stopped; nothing from this file was kept.", clock);
             throw;
         }
         catch (DomainException e)
         {
-            return await FailAsync(job, ImportStatus.Failed, e.Message);
+            return await FailAsync(job, ImportStatus.Failed, e.Message, clock);
         }
         catch (Exception e)
         {
             logger.LogError(e, "Import {BatchId} failed", job.BatchId);
             return await FailAsync(job, ImportStatus.Failed,
-                "The import failed unexpectedly and nothing was kept; the error is in the server log.");
+                "The import failed unexpectedly and nothing was kept; the error is in the server log.", clock);
         }
     }
 
-    private async Task<ImportRunResult> FailAsync(ImportJob job, string status, string error)
+    private async Task<ImportRunResult> FailAsync(ImportJob job, string status, string error, Stopwatch clock)
     {
+        CrmMetrics.ImportFailed(status, clock.Elapsed);
         await ImportBatchProgress.FailAsync(dataSource, job.BatchId, status, error);
         return new ImportRunResult(null, status, error);
     }

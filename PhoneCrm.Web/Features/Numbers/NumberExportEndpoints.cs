@@ -6,6 +6,7 @@ using PhoneCrm.Data;
 using PhoneCrm.Data.Audit;
 using PhoneCrm.Data.Numbers;
 using PhoneCrm.Web.Features.Shared;
+using PhoneCrm.Web.Features.Metrics;
 
 namespace PhoneCrm.Web.Features.Numbers;
 
@@ -44,6 +45,7 @@ public static class NumberExportEndpoints
             {
                 written = await WriteAsync(http, format, projectId, filter, exporter, reporter);
                 failed = false;
+                CrmMetrics.NumbersExported(format, written);
             }
             finally
             {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PhoneCrm.Core.Audit;
@@ -7,6 +8,7 @@ using PhoneCrm.Core.Sftp;
 using PhoneCrm.Data;
 using PhoneCrm.Data.Audit;
 using PhoneCrm.Data.Sftp;
+using PhoneCrm.Web.Features.Metrics;
 using PhoneCrm.Web.Features.Sftp.Transport;
 
 namespace PhoneCrm.Web.Features.Sftp;
@@ -35,9 +37,17 @@ public sealed class SftpPuller(
             return SftpPullResult.AlreadyRunning;
         }
         // Held to the end; if this process dies, PostgreSQL drops it with the connection.
+        var clock = Stopwatch.StartNew();
         try
         {
-            return await PullLockedAsync(hostId, trigger, instanceId, cancellationToken);
+            var result = await PullLockedAsync(hostId, trigger, instanceId, cancellationToken);
+            CrmMetrics.SftpPullFinished(result.Status, clock.Elapsed);
+            return result;
+        }
+        catch (OperationCanceledException)
+        {
+            CrmMetrics.SftpPullFinished(SftpRunStatus.Interrupted, clock.Elapsed);
+            throw;
         }
         finally
         {

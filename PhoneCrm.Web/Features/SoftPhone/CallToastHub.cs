@@ -1,3 +1,4 @@
+using PhoneCrm.Web.Features.Metrics;
 using System.Collections.Concurrent;
 using PhoneCrm.Data.SoftPhone;
 
@@ -33,6 +34,7 @@ public sealed class CallToastHub(ILogger<CallToastHub> logger)
                 continue;
             // Fire and forget per circuit: a slow or closing browser must not hold up the others.
             _ = DeliverAsync(subscription, visible);
+            CrmMetrics.ToastsSent(visible.Count);
         }
     }
 

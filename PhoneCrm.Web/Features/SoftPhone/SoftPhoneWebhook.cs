@@ -1,6 +1,7 @@
 using System.Buffers;
 using Microsoft.AspNetCore.Http.Features;
 using PhoneCrm.Core.SoftPhone;
+using PhoneCrm.Web.Features.Metrics;
 using PhoneCrm.Web.Setup;
 
 namespace PhoneCrm.Web.Features.SoftPhone;
@@ -62,6 +63,7 @@ public static class SoftPhoneWebhook
             activeSecrets, now, TimeSpan.FromSeconds(options.SignatureToleranceSeconds));
         if (check != SignatureCheck.Valid)
         {
+            CrmMetrics.WebhookRefused("signature");
             loggers.CreateLogger(typeof(SoftPhoneWebhook)).LogWarning(
                 "SoftPhone webhook refused a request from {RemoteIp}: signature {Check}", http.Connection.RemoteIpAddress, check);
             return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Signature check failed",
@@ -70,6 +72,7 @@ public static class SoftPhoneWebhook
 
         if (linker.IsBehind)
         {
+            CrmMetrics.WebhookRefused("backlog");
             http.Response.Headers.RetryAfter = options.BacklogRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy linking earlier events",
                 detail: $"More than {options.MaxLinkBacklog:N0} events wait to be linked; nothing was stored. Send again after {options.BacklogRetryAfterSeconds} s.");
@@ -77,9 +80,14 @@ public static class SoftPhoneWebhook
 
         var parsed = CallEventParser.Parse(body.WrittenSpan, options.MaxEventsPerRequest, now);
         if (!parsed.IsValid)
+        {
+            CrmMetrics.WebhookRefused("invalid");
             return Results.ValidationProblem(parsed.Errors, title: "The call events are not valid; nothing was stored.");
+        }
         var countryFor = await countries.ResolverAsync(parsed.Events.Select(e => e.ProjectId).OfType<long>(), cancellationToken);
-        return Results.Ok(await batcher.IngestAsync(CallEventParser.Normalize(parsed.Events, countryFor), cancellationToken));
+        var result = await batcher.IngestAsync(CallEventParser.Normalize(parsed.Events, countryFor), cancellationToken);
+        CrmMetrics.WebhookAnswered(result.Received, result.Stored, result.Duplicates);
+        return Results.Ok(result);
     }
 
     private static async Task<bool> TryReadBodyAsync(Stream source, ArrayBufferWriter<byte> body, int maxBytes, CancellationToken cancellationToken)
@@ -102,9 +110,12 @@ public static class SoftPhoneWebhook
         }
     }
 
-    private static IResult TooLarge(SoftPhoneOptions options) =>
-        Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large",
+    private static IResult TooLarge(SoftPhoneOptions options)
+    {
+        CrmMetrics.WebhookRefused("too_large");
+        return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large",
             detail: $"At most {options.MaxBodyBytes} bytes per request; send fewer events per batch.");
+    }
 
     private static string DetailOf(SignatureCheck check, SoftPhoneOptions options) => check switch
     {
