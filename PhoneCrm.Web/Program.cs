@@ -14,6 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 
 builder.AddCrmLogging();
+builder.AddCrmSecurityHeaders();
 builder.AddCrmForwardedHeaders();
 builder.AddCrmData();
 builder.AddCrmIdentity();
@@ -64,7 +65,7 @@ app.MapImportEndpoints();
 app.MapNumberExports();
 app.MapConversionExports();
 app.MapCrmSoftPhone();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(blazor => blazor.ContentSecurityFrameAncestorsPolicy = null);
 
 app.Run();
 

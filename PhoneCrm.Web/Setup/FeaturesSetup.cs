@@ -25,6 +25,7 @@ public static class FeaturesSetup
         services.AddScoped<CircuitHandler, ClientConnectionCircuitHandler>();
         services.AddScoped<CurrentUserAccessor>();
         services.AddScoped<LoginAudit>();
+        services.AddSingleton<SignInThrottle>();
         services.AddSingleton(DisplayTime.From(builder.Configuration));
 
         services.AddScoped<ProjectsService>();

@@ -25,6 +25,9 @@ public static class IdentitySetup
             cookie.Cookie.SameSite = SameSiteMode.Strict;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
             cookie.SlidingExpiration = true;
+            // An API caller (the webhook's path and its neighbours) gets a status with problem details, not a sign-in page.
+            cookie.Events.OnRedirectToLogin = context => ApiAnswers.OrRedirectAsync(context, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => ApiAnswers.OrRedirectAsync(context, StatusCodes.Status403Forbidden);
         });
         // A disabled user or a reset password ends other sessions within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
@@ -59,7 +62,9 @@ public static class IdentitySetup
         options.Password.RequireUppercase = false;
         options.Password.RequireNonAlphanumeric = false;
         options.Password.RequiredUniqueChars = 4;
-        options.Lockout.MaxFailedAccessAttempts = 5;
+        // A backstop for guessing from many addresses; one address is stopped far earlier by SignInThrottle, so a
+        // stranger cannot lock an account out.
+        options.Lockout.MaxFailedAccessAttempts = SignInThrottle.AccountLockoutFailures;
         options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         options.Lockout.AllowedForNewUsers = true;
         options.User.RequireUniqueEmail = false;

@@ -8,30 +8,6 @@ namespace PhoneCrm.Tests.Web.Security;
 public sealed class LoginTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_one()
-    {
-        var userName = "lockme-" + Guid.NewGuid().ToString("N")[..6];
-        await TestAccounts.CreateAsync(fixture.Database, userName, CrmRoles.Manager);
-        using var client = fixture.App.CreateClient();
-
-        for (var i = 0; i < 5; i++)
-        {
-            var wrong = await WebSession.PostLoginAsync(client, userName, "not the password " + i);
-            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
-        }
-        var right = await WebSession.PostLoginAsync(client, userName, TestAccounts.Password);
-
-        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        var page = await right.Content.ReadAsStringAsync();
-        Assert.Contains("data-testid=\"login-error\"", page);
-        Assert.Contains("15", page);
-        await using var db = fixture.Database.CreateContext();
-        var failed = await db.AuditLog.CountAsync(a => a.Action == "login_failed" && a.Actor == userName);
-        Assert.Equal(6, failed);
-        Assert.True(await db.Users.AnyAsync(u => u.UserName == userName && u.LockoutEnd > DateTimeOffset.UtcNow));
-    }
-
-    [Fact]
     public async Task Sign_in_and_sign_out_are_audited_with_address_and_user_agent()
     {
         using var client = await WebSession.SignInAsync(fixture.App, AppFixture.ManagerName, TestAccounts.Password);

@@ -17,7 +17,17 @@ public static class SoftPhoneWebhook
     public const string RateLimitPolicy = "softphone";
     public const string OpenApiDocument = "softphone";
 
-    public static void MapSoftPhoneWebhook(this WebApplication app) =>
+    public static void MapSoftPhoneWebhook(this WebApplication app)
+    {
+        // Other methods get 405 with problem details and an Allow header, as an API answers, not the sign-in page.
+        app.MapMethods(Path, [HttpMethods.Get, HttpMethods.Put, HttpMethods.Delete, HttpMethods.Patch], (HttpContext http) =>
+            {
+                http.Response.Headers.Allow = HttpMethods.Post;
+                return Results.Problem(statusCode: StatusCodes.Status405MethodNotAllowed, title: "Method not allowed",
+                    detail: "Call events are sent with POST.");
+            })
+            .AllowAnonymous()
+            .ExcludeFromDescription();
         app.MapPost(Path, HandleAsync)
             .AllowAnonymous()
             .DisableAntiforgery()
@@ -41,6 +51,7 @@ public static class SoftPhoneWebhook
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+    }
 
     private static async Task<IResult> HandleAsync(
         HttpContext http, SoftPhoneOptions options, WebhookSecretRing secrets, ProjectCountries countries,
