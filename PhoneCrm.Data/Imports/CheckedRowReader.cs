@@ -10,7 +10,7 @@ using PhoneCrm.Data.Imports.Files;
 namespace PhoneCrm.Data.Imports;
 
 /// <summary>
-/// Reads the file, normalises each phone (a chunk at a time, on every core), finds repeats within the file and builds each row's extra JSON, in
+/// Reads the file, normalises each phone, finds repeats within the file and builds each row's extra JSON, in
 /// chunks handed to the importer through a channel. It runs on a thread of its own, so the next chunk is read
 /// while PostgreSQL works on the previous one: reading an XLSX costs about as much CPU as storing its rows.
 /// </summary>
@@ -30,8 +30,6 @@ internal sealed class CheckedRowReader(ImportJob job, IReadOnlyList<string> head
     // each time would cost a full (background) garbage collection every few chunks.
     private readonly ConcurrentQueue<List<CheckedRow>> _spareChunks = new();
     private readonly FirstRowOfPhone _firstRows = new();
-    private readonly List<string?> _phones = new(ChunkRows);
-    private readonly PhoneParseResult[] _parsed = new PhoneParseResult[ChunkRows];
     private readonly ArrayBufferWriter<byte> _jsonBuffer = new();
     private Utf8JsonWriter? _json;
     private readonly JsonEncodedText[] _keys = [.. headers.Select((header, i) =>
@@ -50,21 +48,21 @@ internal sealed class CheckedRowReader(ImportJob job, IReadOnlyList<string> head
     {
         try
         {
-            var block = new List<SourceRow>(ChunkRows);
+            var chunk = EmptyChunk();
             foreach (var row in rows)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                block.Add(row);
+                chunk.Add(Check(row));
                 if (++RowsRead % 10_000 == 0)
                     onProgress(RowsRead);
-                if (block.Count == ChunkRows)
+                if (chunk.Count == ChunkRows)
                 {
-                    await output.WriteAsync(InPhoneOrder(CheckAll(block)), cancellationToken);
-                    block.Clear();
+                    await output.WriteAsync(InPhoneOrder(chunk), cancellationToken);
+                    chunk = EmptyChunk();
                 }
             }
-            if (block.Count > 0)
-                await output.WriteAsync(InPhoneOrder(CheckAll(block)), cancellationToken);
+            if (chunk.Count > 0)
+                await output.WriteAsync(InPhoneOrder(chunk), cancellationToken);
             onProgress(RowsRead);
         }
         finally
@@ -95,25 +93,10 @@ internal sealed class CheckedRowReader(ImportJob job, IReadOnlyList<string> head
         return chunk;
     }
 
-    /// <summary>
-    /// Normalises the block's phones first, on every core (libphonenumber costs more than reading the rows), then
-    /// checks the rows in file order, which finding repeats needs.
-    /// </summary>
-    private List<CheckedRow> CheckAll(List<SourceRow> block)
+    private CheckedRow Check(SourceRow row)
     {
-        _phones.Clear();
-        foreach (var row in block)
-            _phones.Add(Cell(row, job.Settings.PhoneColumn));
-        PhoneBatchNormalizer.Normalize(_phones, job.DefaultCountry, _parsed);
-
-        var chunk = EmptyChunk();
-        for (var i = 0; i < block.Count; i++)
-            chunk.Add(Check(block[i], _phones[i], _parsed[i]));
-        return chunk;
-    }
-
-    private CheckedRow Check(SourceRow row, string? raw, PhoneParseResult parsed)
-    {
+        var raw = Cell(row, job.Settings.PhoneColumn);
+        var parsed = PhoneNormalizer.Normalize(raw, job.DefaultCountry);
         if (!parsed.Ok)
         {
             Invalid++;
