@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PhoneNumbers;
 
 namespace PhoneCrm.Core.Numbers;
@@ -33,6 +34,8 @@ public static class PhoneNormalizer
     private static readonly PhoneNumberUtil _util = PhoneNumberUtil.GetInstance();
     private static readonly HashSet<string> _regions = _util.GetSupportedRegions();
     private static readonly PhoneReadCache _cache = new(_util);
+    // A class, so that another thread never sees one import's country string with another's region.
+    private static RegionOfCountry _lastRegion = new("", null);
 
     // Off only inside WithoutCache, which tests and the benchmark use to compare against the library itself.
     [ThreadStatic] private static bool _uncached;
@@ -44,6 +47,10 @@ public static class PhoneNormalizer
         raw is null ? PhoneParseResult.Rejected(PhoneRejectReason.Empty) : Normalize(raw.AsSpan(), defaultCountryIso2);
 
     /// <summary>The same for a cell still inside a reader's buffer, so an import need not make a string of it.</summary>
+    // Optimised from the first call (so too the clean-up and the cache's lookup): tiering would run the hot path
+    // unoptimised for the first few hundred thousand rows, because the library's own JIT work on cache misses
+    // keeps postponing it, and an import of 200,000 rows would be over before the optimised code arrived.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static PhoneParseResult Normalize(ReadOnlySpan<char> raw, string defaultCountryIso2)
     {
         Span<char> buffer = stackalloc char[MaxRawDigits + 1];
@@ -114,10 +121,19 @@ public static class PhoneNormalizer
     /// <summary>The library's region code for a project country; null when it knows none.</summary>
     private static string? Region(string? iso2)
     {
-        if (iso2 is not { Length: 2 })
-            return null;
-        var upper = char.IsAsciiLetterUpper(iso2[0]) && char.IsAsciiLetterUpper(iso2[1]) ? iso2 : iso2.ToUpperInvariant();
-        return _regions.Contains(upper) ? upper : null;
+        // The same country string comes row after row: found by reference, it is neither upper-cased nor hashed
+        // again, and the cache finds its tables by the same reference.
+        var last = _lastRegion;
+        if (ReferenceEquals(last.Input, iso2))
+            return last.Region;
+        string? region = null;
+        if (iso2 is { Length: 2 })
+        {
+            var upper = char.IsAsciiLetterUpper(iso2[0]) && char.IsAsciiLetterUpper(iso2[1]) ? iso2 : iso2.ToUpperInvariant();
+            region = _regions.TryGetValue(upper, out var known) ? known : null;
+        }
+        _lastRegion = new RegionOfCountry(iso2, region);
+        return region;
     }
 
     private static PhoneParseResult Read(ReadOnlySpan<char> text, string? region)

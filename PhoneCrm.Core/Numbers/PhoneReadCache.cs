@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using PhoneNumbers;
+using System.Runtime.CompilerServices;
 
 namespace PhoneCrm.Core.Numbers;
 
@@ -28,7 +29,14 @@ internal sealed class PhoneReadCache(PhoneNumberUtil util)
     // library unremembered.
     private const int MaxNodes = 250_000;
 
-    private readonly ConcurrentDictionary<(string Region, bool International, int Length), Node> _roots = new();
+    // Texts are at most this many digits (PhoneNormalizer's buffer), so a root per '+' or not and per length.
+    private const int MaxDigits = 32;
+
+    private readonly ConcurrentDictionary<string, Node?[]> _roots = new(StringComparer.Ordinal);
+    // The last project country's roots, found by reference: the same country string comes row after row, and
+    // hashing it for each of millions of rows would cost as much as the rest of a hit.
+    // A class, so that another thread never sees one import's country with another's roots.
+    private RegionRoots _lastRoots = new("", new Node?[2 * MaxDigits]);
     private readonly Dictionary<int, CallingCodePatterns> _patterns = [];
     private readonly Dictionary<(string Region, bool International, int CountryCode), int> _parsingDigits = [];
     private readonly Dictionary<string, Regex?> _internationalPrefixes = [];
@@ -36,12 +44,13 @@ internal sealed class PhoneReadCache(PhoneNumberUtil util)
     private int _nodes;
 
     /// <param name="text">'+' and digits, or digits alone.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryRead(ReadOnlySpan<char> text, string? region, out PhoneParseResult result)
     {
         result = default;
         var international = text[0] == '+';
         var digits = international ? text[1..] : text;
-        if (!_roots.TryGetValue((region ?? "", international, digits.Length), out var node))
+        if (digits.Length >= MaxDigits || Volatile.Read(ref RootsOf(region ?? "")[Slot(international, digits.Length)]) is not { } node)
             return false;
         for (var i = 0; ; i++)
         {
@@ -63,6 +72,8 @@ internal sealed class PhoneReadCache(PhoneNumberUtil util)
         if (region is null && !international)
             return;
         var digits = international ? text[1..] : text;
+        if (digits.Length >= MaxDigits)
+            return;
         lock (_learning)
         {
             if (_nodes >= MaxNodes)
@@ -75,7 +86,7 @@ internal sealed class PhoneReadCache(PhoneNumberUtil util)
                 // start, which is an assigned one. So the refusal stands for every text with those first digits.
                 var decidingDigits = Math.Max(3, region is null ? 0 : MaxLength(util.GetMetadataForRegion(region)?.InternationalPrefix));
                 if (international && decidingDigits < digits.Length && (region is null || !StartsWithInternationalPrefix(region, digits)))
-                    Store(_roots.GetOrAdd((region ?? "", true, digits.Length), _ => new Node()), digits[..decidingDigits], new Answer(reading.Result, null, 0));
+                    Store(Root(region, true, digits.Length), digits[..decidingDigits], new Answer(reading.Result, null, 0));
                 return;
             }
             if (!international && StartsWithInternationalPrefix(region!, digits))
@@ -99,7 +110,7 @@ internal sealed class PhoneReadCache(PhoneNumberUtil util)
                 return;
             if (depth >= digits.Length)
                 return;
-            Store(_roots.GetOrAdd((region ?? "", international, digits.Length), _ => new Node()), digits[..depth], answer);
+            Store(Root(region, international, digits.Length), digits[..depth], answer);
         }
     }
 
@@ -117,6 +128,29 @@ internal sealed class PhoneReadCache(PhoneNumberUtil util)
         return reading.Result.Ok
             ? new Answer(reading.Result, "+" + reading.CountryCode.ToString(System.Globalization.CultureInfo.InvariantCulture) + head, parsing)
             : new Answer(reading.Result, null, 0);
+    }
+
+    private Node?[] RootsOf(string region)
+    {
+        var last = _lastRoots;
+        if (ReferenceEquals(last.Region, region))
+            return last.Roots;
+        var roots = _roots.GetOrAdd(region, _ => new Node?[2 * MaxDigits]);
+        _lastRoots = new RegionRoots(region, roots);
+        return roots;
+    }
+
+    private static int Slot(bool international, int length) => (international ? MaxDigits : 0) + length;
+
+    /// <summary>Called while learning, under its lock.</summary>
+    private Node Root(string? region, bool international, int length)
+    {
+        var roots = RootsOf(region ?? "");
+        var slot = Slot(international, length);
+        if (roots[slot] is { } root)
+            return root;
+        Volatile.Write(ref roots[slot], root = new Node());
+        return root;
     }
 
     private void Store(Node node, ReadOnlySpan<char> prefix, Answer answer)
@@ -186,6 +220,8 @@ internal sealed class PhoneReadCache(PhoneNumberUtil util)
 
     private static int Depth(string? pattern) =>
         string.IsNullOrEmpty(pattern) ? 0 : PhonePatternParser.TryParse(pattern)?.Depth ?? PhonePattern.Unbounded;
+
+    private sealed record RegionRoots(string Region, Node?[] Roots);
 
     private sealed class Node
     {

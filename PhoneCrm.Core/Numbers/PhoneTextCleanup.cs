@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace PhoneCrm.Core.Numbers;
 
@@ -14,6 +15,7 @@ internal static class PhoneTextCleanup
     /// <param name="output">'+' at [0], then the digits from [1]; room for the longest value accepted.</param>
     /// <param name="count">How many digits follow the '+' slot.</param>
     /// <param name="international">True when the value started with '+' (or a full-width '＋').</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static PhoneRejectReason Clean(ReadOnlySpan<char> raw, Span<char> output, out int count, out bool international)
     {
         output[0] = '+';
