@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
-using System.Text.RegularExpressions;
-using PhoneNumbers;
 using System.Runtime.CompilerServices;
+using PhoneNumbers;
 
 namespace PhoneCrm.Core.Numbers;
 
@@ -14,7 +13,7 @@ namespace PhoneCrm.Core.Numbers;
 /// <remarks>
 /// <list type="bullet">
 /// <item>parsing consults the international prefix, the calling code, the trunk prefix (twice at most) and the
-/// general pattern: a bound from the longest match of each (<see cref="ParsingDigits"/>) covers them, and past it
+/// general pattern: a bound from the longest match of each (<see cref="ParsingBounds"/>) covers them, and past it
 /// the national number is the text's own tail;</item>
 /// <item>region, validity and type consult every pattern of the calling code: <see cref="CallingCodePatterns"/>
 /// walks them along the national number until its prefix decides them all;</item>
@@ -38,8 +37,7 @@ internal sealed class PhoneReadCache(PhoneNumberUtil util)
     // A class, so that another thread never sees one import's country with another's roots.
     private RegionRoots _lastRoots = new("", new Node?[2 * MaxDigits]);
     private readonly Dictionary<int, CallingCodePatterns> _patterns = [];
-    private readonly Dictionary<(string Region, bool International, int CountryCode), int> _parsingDigits = [];
-    private readonly Dictionary<string, Regex?> _internationalPrefixes = [];
+    private readonly ParsingBounds _parsing = new(util);
     private readonly Lock _learning = new();
     private int _nodes;
 
@@ -84,12 +82,12 @@ internal sealed class PhoneReadCache(PhoneNumberUtil util)
                 // the digits as national: from the project country's international prefix it would find a number
                 // ("+00 44 …"), so those are left alone; otherwise it can only find the country's own code at their
                 // start, which is an assigned one. So the refusal stands for every text with those first digits.
-                var decidingDigits = Math.Max(3, region is null ? 0 : MaxLength(util.GetMetadataForRegion(region)?.InternationalPrefix));
-                if (international && decidingDigits < digits.Length && (region is null || !StartsWithInternationalPrefix(region, digits)))
+                var decidingDigits = Math.Max(3, region is null ? 0 : _parsing.InternationalPrefixLength(region));
+                if (international && decidingDigits < digits.Length && (region is null || !_parsing.StartsWithInternationalPrefix(region, digits)))
                     Store(Root(region, true, digits.Length), digits[..decidingDigits], new Answer(reading.Result, null, 0));
                 return;
             }
-            if (!international && StartsWithInternationalPrefix(region!, digits))
+            if (!international && _parsing.StartsWithInternationalPrefix(region!, digits))
                 return;
             int countryCode;
             if (reading.NationalNumber is not null)
@@ -99,7 +97,7 @@ internal sealed class PhoneReadCache(PhoneNumberUtil util)
             else
                 return; // A '+' text the library refused before telling its calling code.
 
-            var parsing = ParsingDigits(region ?? "", international, countryCode);
+            var parsing = _parsing.Digits(region ?? "", international, countryCode);
             if (parsing >= digits.Length)
                 return;
             var depth = parsing;
@@ -179,47 +177,6 @@ internal sealed class PhoneReadCache(PhoneNumberUtil util)
             _patterns[countryCode] = patterns = CallingCodePatterns.For(util, countryCode);
         return patterns;
     }
-
-    /// <summary>
-    /// Leading digits that decide how the library parses a text into a calling code and a national number: the
-    /// international prefix, the calling code, two trunk prefixes (the project country's and the calling code's
-    /// main country's, after the code) and the general pattern, each at its longest. Past them, the national
-    /// number is the text's tail.
-    /// </summary>
-    private int ParsingDigits(string region, bool international, int countryCode)
-    {
-        if (_parsingDigits.TryGetValue((region, international, countryCode), out var known))
-            return known;
-        var main = util.GetRegionCodeForCountryCode(countryCode);
-        var mainMetadata = main == "001" ? util.GetMetadataForNonGeographicalRegion(countryCode) : util.GetMetadataForRegion(main);
-        var own = international ? null : util.GetMetadataForRegion(region);
-        // After a '+', the library takes the first 1 to 3 digits that are an assigned code: the code's own digits
-        // decide it, since no code is the start of another.
-        var codeLength = countryCode.ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
-        var trunk = Math.Max(MaxLength(mainMetadata?.NationalPrefixForParsing), MaxLength(own?.NationalPrefixForParsing));
-        var general = Math.Max(Depth(mainMetadata?.GeneralDesc.NationalNumberPattern), Depth(own?.GeneralDesc.NationalNumberPattern));
-        var digits = Math.Min(PhonePattern.Unbounded, Math.Max(MaxLength(own?.InternationalPrefix), codeLength + 2 * trunk + general));
-        if (mainMetadata is null)
-            digits = PhonePattern.Unbounded;
-        return _parsingDigits[(region, international, countryCode)] = digits;
-    }
-
-    private bool StartsWithInternationalPrefix(string region, ReadOnlySpan<char> digits)
-    {
-        if (!_internationalPrefixes.TryGetValue(region, out var prefix))
-        {
-            var pattern = util.GetMetadataForRegion(region)?.InternationalPrefix;
-            _internationalPrefixes[region] = prefix = string.IsNullOrEmpty(pattern) ? null
-                : new Regex("^(?:" + pattern + ")", RegexOptions.CultureInvariant);
-        }
-        return prefix is not null && prefix.IsMatch(digits);
-    }
-
-    private static int MaxLength(string? pattern) =>
-        string.IsNullOrEmpty(pattern) ? 0 : PhonePatternParser.TryParse(pattern)?.MaxLength ?? PhonePattern.Unbounded;
-
-    private static int Depth(string? pattern) =>
-        string.IsNullOrEmpty(pattern) ? 0 : PhonePatternParser.TryParse(pattern)?.Depth ?? PhonePattern.Unbounded;
 
     private sealed record RegionRoots(string Region, Node?[] Roots);
 
