@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PhoneCrm.Core.Numbers;
 
 /// <summary>
@@ -16,6 +18,7 @@ internal static class ExcelNumberReader
     /// <paramref name="reason"/> says whether its digits are usable. False sends the text to the ordinary
     /// scan, where the 'E' of anything float-like but not a whole number counts as a letter.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryRead(
         ReadOnlySpan<char> text, Span<char> digits, out int count, out bool international, out PhoneRejectReason reason)
     {

@@ -1,31 +1,45 @@
+using System.Runtime.CompilerServices;
+using PhoneNumbers;
+
 namespace PhoneCrm.Core.Numbers;
 
 /// <summary>
-/// Turns a phone number as people and spreadsheets write it into E.164 ("+79123456789") and the country of
-/// its calling code, or says why it cannot. Imports call it for every one of millions of rows, so it uses no
-/// regex, LINQ or heap buffers: a rejection allocates nothing and an acceptance only the E.164 string.
+/// Turns a phone number as people and spreadsheets write it into E.164 ("+79123456789") and its country, by
+/// libphonenumber's metadata, or says why it cannot. Our own part is the text clean-up the library does not do
+/// (<see cref="PhoneTextCleanup"/>) and the two readings of a file's digits that it does not try by itself.
 /// </summary>
 /// <remarks>
-/// <para>A number with a leading '+' is international. Without one, readings are tried in this order, and the
-/// national number lengths in <see cref="CallingCodes"/> decide which one fits:</para>
+/// <para>Digits without a '+' are read as the library reads them in the project's country (its international
+/// prefix, trunk prefix and own calling code included). When that gives no valid number, other readings are
+/// tried, and the first valid one wins; when none is, the national reading's reason is reported:</para>
 /// <list type="number">
-/// <item>the default country's international prefix ("810 44 …" in Russia) or "00";</item>
-/// <item>its trunk prefix ("8 912 …", "020 7946 …");</item>
-/// <item>its own calling code without the '+' ("7912…": Excel drops the '+' of numbers it stores as numbers);</item>
-/// <item>a bare national number ("912 345 67 89");</item>
-/// <item>any other country's code without the '+' ("375 29 …" in a Russian file).</item>
+/// <item>international: Excel drops the '+' of numbers it stores as numbers, so "375 29 …" turns up in a
+/// Russian file;</item>
+/// <item>after a leading 8: the Soviet trunk prefix, still written in Ukraine and Uzbekistan ("8 050 …",
+/// "8 90 …") where the library knows only today's (0, or none);</item>
+/// <item>after a leading "00": the international prefix of most of the world, dialled from mobiles in countries
+/// whose own is another (Russia's is 810).</item>
 /// </list>
-/// <para>Letters reject the value (see <see cref="PhoneRejectReason.Letters"/>); only a leading "tel:" and the
-/// exponent of an Excel float are allowed. An unknown default country leaves only the international readings.</para>
+/// <para>"+8 912 …": the Russian trunk prefix typed where the calling code belongs. Only when the library knows
+/// no calling code there is it read as national, and not when the rest starts with 0 (countries with a trunk
+/// prefix never start a national number with 0), so it cannot take a real foreign number.</para>
+/// <para>An unknown project country leaves only the international reading.</para>
 /// </remarks>
 public static class PhoneNormalizer
 {
-    public const int MinE164Digits = 8;
-    public const int MaxE164Digits = 15;
-
     // Room for an international prefix ("0011") before a 15-digit number, and then some, so that a cell
     // holding two numbers is reported as too long rather than cut.
     private const int MaxRawDigits = 24;
+
+    private static readonly PhoneNumberUtil _util = PhoneNumberUtil.GetInstance();
+    private static readonly HashSet<string> _regions = _util.GetSupportedRegions();
+    private static readonly PhoneReadCache _cache = new(_util);
+    // A class, so that another thread never sees one import's country string with another's region.
+    private static RegionOfCountry _lastRegion = new("", null);
+
+    // Off only inside WithoutCache, which tests and the benchmark use to compare against the library itself.
+    [ThreadStatic] private static bool _uncached;
+    private static bool Cached => !_uncached;
 
     /// <param name="raw">The cell as read from the file; null counts as empty.</param>
     /// <param name="defaultCountryIso2">The project's country, for numbers written without a country code.</param>
@@ -33,130 +47,124 @@ public static class PhoneNormalizer
         raw is null ? PhoneParseResult.Rejected(PhoneRejectReason.Empty) : Normalize(raw.AsSpan(), defaultCountryIso2);
 
     /// <summary>The same for a cell still inside a reader's buffer, so an import need not make a string of it.</summary>
+    // Optimised from the first call (so too the clean-up and the cache's lookup): tiering would run the hot path
+    // unoptimised for the first few hundred thousand rows, because the library's own JIT work on cache misses
+    // keeps postponing it, and an import of 200,000 rows would be over before the optimised code arrived.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static PhoneParseResult Normalize(ReadOnlySpan<char> raw, string defaultCountryIso2)
     {
-        Span<char> buffer = stackalloc char[MaxRawDigits];
-        var reason = PhoneDigitScanner.Scan(raw, buffer, out var count, out var international);
+        Span<char> buffer = stackalloc char[MaxRawDigits + 1];
+        var reason = PhoneTextCleanup.Clean(raw, buffer, out var count, out var international);
         if (reason != PhoneRejectReason.None)
             return PhoneParseResult.Rejected(reason);
 
-        var digits = buffer[..count];
-        var home = CallingCodes.ForCountry(defaultCountryIso2);
-        return international ? International(digits, home) : Unmarked(digits, home);
-    }
+        var withPlus = buffer[..(count + 1)];
+        var digits = withPlus[1..];
+        var region = Region(defaultCountryIso2);
+        if (region is null)
+            return Read(withPlus, null);
 
-    /// <summary>Digits that start with a country calling code.</summary>
-    private static PhoneParseResult International(ReadOnlySpan<char> digits, CallingCode? home)
-    {
-        if (digits.Length > MaxE164Digits)
-            return PhoneParseResult.Rejected(PhoneRejectReason.TooLong);
-
-        var code = CallingCodes.Find(digits);
-        if (code is not null)
-            return Complete(code, digits[code.Code.Length..]);
-
-        // "+8 912 345-67-89": the Russian trunk prefix typed where the country code belongs. It is read as
-        // national only when no assigned code matches, so it cannot take a real foreign number, and not when
-        // the rest starts with 0 ("+800 …", a global freephone number): countries that have a trunk prefix
-        // never start a national number with 0.
-        if (home is not null && TryTrunk(home, digits, out var national) && national[0] != '0')
-            return Complete(home, national);
-
-        return PhoneParseResult.Rejected(
-            digits.Length < MinE164Digits ? PhoneRejectReason.TooShort : PhoneRejectReason.UnknownCallingCode);
-    }
-
-    /// <summary>Digits without a leading '+'.</summary>
-    private static PhoneParseResult Unmarked(ReadOnlySpan<char> digits, CallingCode? home)
-    {
-        if (home is null)
-            return International(digits, null);
-
-        // Before the trunk prefix: Russia's "810" starts with its trunk "8". No national number in these
-        // countries starts with "10" or "0", so neither prefix can be the start of a national number.
-        if (home.IntlPrefix is { } exit && digits.StartsWith(exit))
-            return International(digits[exit.Length..], home);
-        if (digits.StartsWith("00"))
-            return International(digits[2..], home);
-
-        if (TryTrunk(home, digits, out var national))
-            return Complete(home, national);
-        if (digits.StartsWith(home.Code) && Fits(home, digits.Length - home.Code.Length))
-            return Complete(home, digits[home.Code.Length..]);
-        if (Fits(home, digits.Length))
-            return Complete(home, digits);
-
-        var other = CallingCodes.Find(digits);
-        if (other is not null)
-            return Complete(other, digits[other.Code.Length..]);
-
-        return PhoneParseResult.Rejected(
-            digits.Length < home.MinNsn ? PhoneRejectReason.TooShort : PhoneRejectReason.TooLong);
-    }
-
-    /// <summary>The national number behind one of the country's trunk prefixes, if the rest has its length.</summary>
-    private static bool TryTrunk(CallingCode code, ReadOnlySpan<char> digits, out ReadOnlySpan<char> national)
-    {
-        // Splitting a null Trunk yields one empty range, which both loops over trunks skip.
-        var trunks = code.Trunk.AsSpan();
-        foreach (var range in trunks.Split('|'))
+        if (international)
         {
-            var trunk = trunks[range];
-            if (!trunk.IsEmpty && digits.StartsWith(trunk) && Fits(code, digits.Length - trunk.Length))
+            var read = Read(withPlus, region);
+            if (read.Reason == PhoneRejectReason.UnknownCallingCode
+                && _util.GetMetadataForRegion(region).NationalPrefix is { Length: > 0 } trunk
+                && digits.StartsWith(trunk) && digits.Length > trunk.Length && digits[trunk.Length] != '0')
             {
-                national = digits[trunk.Length..];
-                return true;
+                var national = Read(digits, region);
+                if (national.Ok)
+                    return national;
             }
+            return read;
         }
-        national = default;
-        return false;
-    }
 
-    /// <summary>Checks the national number against its country and builds the E.164 string.</summary>
-    private static PhoneParseResult Complete(CallingCode code, ReadOnlySpan<char> national)
-    {
-        national = DropTrunkAfterCode(code, national);
-        var length = code.Code.Length + national.Length;
-        if (length < MinE164Digits || national.Length < code.MinNsn)
-            return PhoneParseResult.Rejected(PhoneRejectReason.TooShort);
-        if (length > MaxE164Digits || national.Length > code.MaxNsn)
-            return PhoneParseResult.Rejected(PhoneRejectReason.TooLong);
-
-        Span<char> e164 = stackalloc char[MaxE164Digits + 1];
-        e164[0] = '+';
-        code.Code.CopyTo(e164[1..]);
-        national.CopyTo(e164[(1 + code.Code.Length)..]);
-        e164 = e164[..(length + 1)];
-
-        // Found again on the whole number rather than taken from the row: in a Kazakh project "8 912 …" is a
-        // Russian number, and only the digit after +7 tells which.
-        var country = CallingCodes.Find(e164[1..])!;
-        return PhoneParseResult.Accepted(new string(e164), country.Iso2);
+        var asNational = Read(digits, region);
+        if (asNational.Ok)
+            return asNational;
+        var asInternational = Read(withPlus, region);
+        if (asInternational.Ok)
+            return asInternational;
+        if (digits.Length > 1 && digits[0] == '8')
+        {
+            var afterEight = Read(digits[1..], region);
+            if (afterEight.Ok)
+                return afterEight;
+        }
+        else if (digits.StartsWith("00"))
+        {
+            // The '+' goes over the second 0, so the buffer reads "+" and the digits after "00".
+            buffer[2] = '+';
+            var afterZeros = Read(buffer[2..(count + 1)], region);
+            if (afterZeros.Ok)
+                return afterZeros;
+        }
+        return asNational;
     }
 
     /// <summary>
-    /// "+44 (0)20 …", "+375 (029) …", "+7 8 912 …": the trunk prefix written after the country code. Trunk
-    /// prefixes starting with 0 are always dropped there, because those countries' national numbers never
-    /// start with 0. Others ("8") only when the length says so: Russian numbers do start with 8 (800, 812).
+    /// The same answer straight from the library on every call, without the cache of <see cref="PhoneReadCache"/>:
+    /// for the tests that prove the cache changes nothing, and for measuring what it saves.
     /// </summary>
-    private static ReadOnlySpan<char> DropTrunkAfterCode(CallingCode code, ReadOnlySpan<char> national)
+    public static PhoneParseResult NormalizeWithoutCache(string? raw, string defaultCountryIso2)
     {
-        var trunks = code.Trunk.AsSpan();
-        foreach (var range in trunks.Split('|'))
+        _uncached = true;
+        try
         {
-            var trunk = trunks[range];
-            if (trunk.IsEmpty || !national.StartsWith(trunk))
-                continue;
-            if (trunk[0] == '0' || (!Fits(code, national.Length) && Fits(code, national.Length - trunk.Length)))
-                return national[trunk.Length..];
+            return Normalize(raw, defaultCountryIso2);
         }
-        return national;
+        finally
+        {
+            _uncached = false;
+        }
     }
 
-    private static bool Fits(CallingCode code, int nationalLength)
+    /// <summary>The library's region code for a project country; null when it knows none.</summary>
+    private static string? Region(string? iso2)
     {
-        var length = code.Code.Length + nationalLength;
-        return nationalLength >= code.MinNsn && nationalLength <= code.MaxNsn
-            && length >= MinE164Digits && length <= MaxE164Digits;
+        // The same country string comes row after row: found by reference, it is neither upper-cased nor hashed
+        // again, and the cache finds its tables by the same reference.
+        var last = _lastRegion;
+        if (ReferenceEquals(last.Input, iso2))
+            return last.Region;
+        string? region = null;
+        if (iso2 is { Length: 2 })
+        {
+            var upper = char.IsAsciiLetterUpper(iso2[0]) && char.IsAsciiLetterUpper(iso2[1]) ? iso2 : iso2.ToUpperInvariant();
+            region = _regions.TryGetValue(upper, out var known) ? known : null;
+        }
+        _lastRegion = new RegionOfCountry(iso2, region);
+        return region;
+    }
+
+    private static PhoneParseResult Read(ReadOnlySpan<char> text, string? region)
+    {
+        if (!Cached)
+            return LibraryRead(text, region).Result;
+        if (_cache.TryRead(text, region, out var known))
+            return known;
+        var reading = LibraryRead(text, region);
+        _cache.Learn(text, region, reading);
+        return reading.Result;
+    }
+
+    private static LibraryReading LibraryRead(ReadOnlySpan<char> text, string? region)
+    {
+        PhoneNumber number;
+        try
+        {
+            number = _util.Parse(text.ToString(), region);
+        }
+        catch (NumberParseException e)
+        {
+            return new LibraryReading(PhoneParseResult.Rejected(PhoneLibraryReasons.Of(e.ErrorType)), 0, null,
+                e.ErrorType == ErrorType.INVALID_COUNTRY_CODE);
+        }
+
+        // IsValidNumber is exactly this, but would find the region a second time for the result.
+        var numberRegion = _util.GetRegionCodeForNumber(number);
+        var result = numberRegion is not null && _util.IsValidNumberForRegion(number, numberRegion)
+            ? PhoneParseResult.Accepted(_util.Format(number, PhoneNumberFormat.E164), numberRegion)
+            : PhoneParseResult.Rejected(PhoneLibraryReasons.OfInvalid(_util, number));
+        return new LibraryReading(result, number.CountryCode, _util.GetNationalSignificantNumber(number), false);
     }
 }

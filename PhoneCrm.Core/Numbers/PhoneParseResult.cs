@@ -7,7 +7,8 @@ namespace PhoneCrm.Core.Numbers;
 /// <param name="Ok">True when <paramref name="E164"/> and <paramref name="CountryIso2"/> are set.</param>
 /// <param name="E164">'+' and up to 15 digits, e.g. "+79123456789".</param>
 /// <param name="CountryIso2">
-/// ISO 3166 alpha-2 of the calling code's country ("RU", "KZ"); every +1 number reports "US" (see <see cref="CallingCodes"/>).
+/// libphonenumber's region of the number: ISO 3166 alpha-2 ("RU", "KZ" for +7 7…, "CA" or "US" by the area code),
+/// or "001" for the non-geographic codes (+800 freephone, +882 …).
 /// </param>
 /// <param name="Reason">Why the value was refused; <see cref="PhoneRejectReason.None"/> when <paramref name="Ok"/>.</param>
 public readonly record struct PhoneParseResult(bool Ok, string? E164, string? CountryIso2, PhoneRejectReason Reason)

@@ -9,16 +9,16 @@ public enum PhoneRejectReason
     Empty,
 
     /// <summary>
-    /// Fewer than 8 digits in E.164, a national number shorter than its country allows, or an Excel float
-    /// that kept too few significant digits to still hold the whole number.
+    /// A national number shorter than its country allows (a local number without its area code among them),
+    /// or an Excel float that kept too few significant digits to still hold the whole number.
     /// </summary>
     TooShort,
 
-    /// <summary>More than 15 digits in E.164 (ITU's limit) or a national number longer than its country allows.</summary>
+    /// <summary>A national number longer than its country's lines, or more digits than any phone number has.</summary>
     TooLong,
 
     /// <summary>
-    /// Any letter other than a leading "tel:" or an Excel float's exponent. Extensions ("ext. 12", "доб. 12")
+    /// Not a phone number: any letter other than a leading "tel:" or an Excel float's exponent. Extensions ("ext. 12", "доб. 12")
     /// land here on purpose: a dialler cannot dial them, and dropping the text silently would file two
     /// people at one office under the same number.
     /// </summary>
@@ -26,4 +26,10 @@ public enum PhoneRejectReason
 
     /// <summary>The digits after '+' (or an international prefix) start with no assigned country calling code.</summary>
     UnknownCallingCode,
+
+    /// <summary>
+    /// A length the country uses, but digits that its numbering plan gives to no line (libphonenumber's metadata):
+    /// "+7 012 …", an unassigned area code.
+    /// </summary>
+    InvalidForCountry,
 }

@@ -14,6 +14,7 @@ public static class PhoneRejectReasonText
         PhoneRejectReason.TooLong => "too long",
         PhoneRejectReason.Letters => "contains letters",
         PhoneRejectReason.UnknownCallingCode => "unknown country calling code",
+        PhoneRejectReason.InvalidForCountry => "not valid for its country",
         _ => reason.ToString(),
     };
 }

@@ -46,7 +46,7 @@ public sealed class ImportFlowTests(BrowserAppFixture app) : IClassFixture<Brows
 
                 var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("import-rejects").First.ClickAsync());
                 var report = await File.ReadAllTextAsync((await download.PathAsync())!);
-                Assert.Contains("152,позвоните мне,содержит буквы", report);
+                Assert.Contains("152,позвоните мне,не номер телефона (содержит буквы)", report);
                 Assert.Contains("153,", report);
 
                 await blazor.GotoAsync($"/projects/{projectId}/numbers");

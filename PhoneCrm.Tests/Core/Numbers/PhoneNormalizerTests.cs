@@ -49,7 +49,7 @@ public sealed class PhoneNormalizerTests
     [InlineData("8 701 234 56 78", "KZ", "+77012345678", "KZ")]
     [InlineData("7012345678", "KZ", "+77012345678", "KZ")]
     [InlineData("8 727 234 56 78", "KZ", "+77272345678", "KZ")]
-    [InlineData("+7 (600) 123-45-67", "KZ", "+76001234567", "KZ")]
+    [InlineData("+7 747 123 45 67", "KZ", "+77471234567", "KZ")]
     [InlineData("89123456789", "KZ", "+79123456789", "RU")]
     // Belarus
     [InlineData("+375 (29) 123-45-67", "RU", "+375291234567", "BY")]
@@ -78,22 +78,26 @@ public sealed class PhoneNormalizerTests
     [InlineData("00 44 20 7946 0958", "GB", "+442079460958", "GB")]
     [InlineData("00 44 20 7946 0958", "RU", "+442079460958", "GB")]
     [InlineData("+44 (0) 20 7946 0958", "RU", "+442079460958", "GB")]
-    [InlineData("07911 123456", "GB", "+447911123456", "GB")]
-    [InlineData("447911123456", "GB", "+447911123456", "GB")]
-    [InlineData("7911 123456", "GB", "+447911123456", "GB")]
+    [InlineData("07400 123456", "GB", "+447400123456", "GB")]
+    [InlineData("447400123456", "GB", "+447400123456", "GB")]
+    [InlineData("7400 123456", "GB", "+447400123456", "GB")]
+    // +44 7911 is a Guernsey mobile range: the library tells the Crown Dependencies from Great Britain.
+    [InlineData("07911 123456", "GB", "+447911123456", "GG")]
     // Germany
     [InlineData("+49 30 12345678", "DE", "+493012345678", "DE")]
     [InlineData("030 12345678", "DE", "+493012345678", "DE")]
     [InlineData("0049 30 12345678", "DE", "+493012345678", "DE")]
     [InlineData("0151 12345678", "DE", "+4915112345678", "DE")]
     [InlineData("+49 (0)151 1234 5678", "RU", "+4915112345678", "DE")]
-    // NANP: every +1 number reports US, a Canadian project reads national numbers as +1.
+    // NANP: the area code tells Canada from the US, whichever the project's country.
     [InlineData("(212) 555-0123", "US", "+12125550123", "US")]
     [InlineData("1-212-555-0123", "US", "+12125550123", "US")]
     [InlineData("212.555.0123", "US", "+12125550123", "US")]
     [InlineData("+1 212 555 0123", "RU", "+12125550123", "US")]
     [InlineData("011 44 20 7946 0958", "US", "+442079460958", "GB")]
-    [InlineData("416-555-0123", "CA", "+14165550123", "US")]
+    [InlineData("416-555-0123", "CA", "+14165550123", "CA")]
+    [InlineData("416-555-0123", "US", "+14165550123", "CA")]
+    [InlineData("+1 416 555 0123", "RU", "+14165550123", "CA")]
     // China
     [InlineData("+86 138 0013 8000", "RU", "+8613800138000", "CN")]
     [InlineData("13800138000", "CN", "+8613800138000", "CN")]
@@ -109,7 +113,28 @@ public sealed class PhoneNormalizerTests
     [InlineData("0532 123 45 67", "TR", "+905321234567", "TR")]
     [InlineData("905321234567", "TR", "+905321234567", "TR")]
     [InlineData("5321234567", "TR", "+905321234567", "TR")]
-    // A project country the table does not know still reads international numbers.
+    // France, Italy (whose national numbers keep their leading 0), Spain, Poland
+    [InlineData("06 12 34 56 78", "FR", "+33612345678", "FR")]
+    [InlineData("+33 (0)6 12 34 56 78", "RU", "+33612345678", "FR")]
+    [InlineData("06 1234 5678", "IT", "+390612345678", "IT")]
+    [InlineData("+39 312 345 6789", "RU", "+393123456789", "IT")]
+    [InlineData("612 34 56 78", "ES", "+34612345678", "ES")]
+    [InlineData("+48 512 345 678", "RU", "+48512345678", "PL")]
+    // Brazil, Japan, Australia, the Emirates
+    [InlineData("(11) 98765-4321", "BR", "+5511987654321", "BR")]
+    [InlineData("090-1234-5678", "JP", "+819012345678", "JP")]
+    [InlineData("0412 345 678", "AU", "+61412345678", "AU")]
+    [InlineData("050 123 4567", "AE", "+971501234567", "AE")]
+    // The Caucasus, Central Asia and Moldova, as Russian call centres receive them.
+    [InlineData("+995 555 12 34 56", "RU", "+995555123456", "GE")]
+    [InlineData("+374 91 123456", "RU", "+37491123456", "AM")]
+    [InlineData("+994 50 123 45 67", "RU", "+994501234567", "AZ")]
+    [InlineData("996700123456", "RU", "+996700123456", "KG")]
+    [InlineData("+992 917 12 34 56", "RU", "+992917123456", "TJ")]
+    [InlineData("+373 69 123 456", "RU", "+37369123456", "MD")]
+    // Non-geographic codes are numbers too: the library's region for them is "001".
+    [InlineData("+800 1234 5678", "RU", "+80012345678", "001")]
+    // A project country the library does not know still reads international numbers.
     [InlineData("+79123456789", "XX", "+79123456789", "RU")]
     [InlineData("79123456789", "", "+79123456789", "RU")]
     public void A_real_world_shape_becomes_E164_with_its_country(string raw, string defaultCountry, string e164, string country)
@@ -155,14 +180,27 @@ public sealed class PhoneNormalizerTests
     [InlineData("+999 123 456 789", "RU", PhoneRejectReason.UnknownCallingCode)]
     [InlineData("+0 912 345 67 89", "RU", PhoneRejectReason.UnknownCallingCode)]
     [InlineData("+28 1234 5678", "RU", PhoneRejectReason.UnknownCallingCode)]
-    [InlineData("+800 1234 5678", "RU", PhoneRejectReason.UnknownCallingCode)]
     [InlineData("00 999 123 456 789", "GB", PhoneRejectReason.UnknownCallingCode)]
+    [InlineData("+7 (012) 345-67-89", "RU", PhoneRejectReason.InvalidForCountry)]
+    [InlineData("8 (012) 345-67-89", "RU", PhoneRejectReason.InvalidForCountry)]
+    [InlineData("+1 (111) 555-0123", "US", PhoneRejectReason.InvalidForCountry)]
+    [InlineData("+44 0 1234", "GB", PhoneRejectReason.TooShort)]
     public void An_unusable_value_is_rejected_with_its_reason(string? raw, string defaultCountry, PhoneRejectReason reason)
     {
         var result = PhoneNormalizer.Normalize(raw, defaultCountry);
 
         Assert.Equal(new PhoneParseResult(false, null, null, reason), result);
         Assert.NotEqual("", result.ReasonText);
+    }
+
+    [Fact]
+    public void Each_reason_is_among_the_table_of_rejects()
+    {
+        var tested = typeof(PhoneNormalizerTests).GetMethod(nameof(An_unusable_value_is_rejected_with_its_reason))!
+            .GetCustomAttributes(typeof(InlineDataAttribute), false).Cast<InlineDataAttribute>()
+            .Select(data => (PhoneRejectReason)data.GetData(null!).Single()[2]).ToHashSet();
+
+        Assert.Equal(Enum.GetValues<PhoneRejectReason>().Where(r => r != PhoneRejectReason.None).Order(), tested.Order());
     }
 
     [Fact]
@@ -192,9 +230,12 @@ public sealed class PhoneNormalizerTests
     [InlineData("+442079460958")]
     [InlineData("+4915112345678")]
     [InlineData("+12125550123")]
+    [InlineData("+14165550123")]
+    [InlineData("+390612345678")]
+    [InlineData("+819012345678")]
     public void A_normalised_number_normalises_to_itself_whatever_the_project_country(string e164)
     {
-        foreach (var country in new[] { "RU", "KZ", "BY", "UA", "UZ", "GB", "DE", "US", "CN", "IN", "TR" })
+        foreach (var country in new[] { "RU", "KZ", "BY", "UA", "UZ", "GB", "DE", "US", "CA", "CN", "IN", "TR", "FR", "IT", "BR", "JP" })
             Assert.Equal(e164, PhoneNormalizer.Normalize(e164, country).E164);
     }
 }

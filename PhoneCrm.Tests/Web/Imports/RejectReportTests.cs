@@ -24,7 +24,7 @@ public sealed class RejectReportTests(TestDatabase database) : IClassFixture<Tes
         var english = await ReportAsync(batchId, "en");
 
         Assert.Equal(
-            ["строка,значение,причина", "2,12,слишком короткий", "3,позвоните мне,содержит буквы",
+            ["строка,значение,причина", "2,12,слишком короткий", "3,позвоните мне,не номер телефона (содержит буквы)",
              "4,'+79120000001,повтор в файле (впервые в строке 17)", "5,'+79120000002,уже есть в этом проекте",
              "6,'=cmd,a reason no resource knows"],
             russian);

@@ -1,16 +1,25 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace PhoneCrm.Core.Numbers;
 
 /// <summary>
-/// First step of <see cref="PhoneNormalizer"/>: from a raw cell to its digits and whether a '+' came first.
-/// Separators of any kind (spaces, NBSP and thin spaces, dots, dashes, slashes, brackets, quotes, invisible
-/// format characters) are skipped rather than listed, so an odd one in a file never rejects a good number.
+/// The clean-up that comes before libphonenumber, for what files carry and the library does not read the way
+/// a call centre needs: edge noise (quotes, Excel's apostrophe and ="…", BOM, invisible marks), "tel:", Excel
+/// floats written as text, and letters. The library would read letters as vanity digits ("8 800 FLOWERS") and
+/// words such as "ext" as an extension; here any letter rejects the value, so that an extension never files two
+/// people at one office under one number. What is left is the digits, with a '+' when one came first.
 /// </summary>
-internal static class PhoneDigitScanner
+internal static class PhoneTextCleanup
 {
-    public static PhoneRejectReason Scan(ReadOnlySpan<char> raw, Span<char> digits, out int count, out bool international)
+    /// <param name="output">'+' at [0], then the digits from [1]; room for the longest value accepted.</param>
+    /// <param name="count">How many digits follow the '+' slot.</param>
+    /// <param name="international">True when the value started with '+' (or a full-width '＋').</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static PhoneRejectReason Clean(ReadOnlySpan<char> raw, Span<char> output, out int count, out bool international)
     {
+        output[0] = '+';
+        var digits = output[1..];
         var text = TrimEdges(raw);
         if (text.StartsWith("tel:", StringComparison.OrdinalIgnoreCase))
             text = TrimEdges(text[4..]);
@@ -41,6 +50,8 @@ internal static class PhoneDigitScanner
                 return PhoneRejectReason.Letters;
             else
             {
+                // Separators of any kind (NBSP and thin spaces, dots, dashes, slashes, brackets) are skipped
+                // rather than listed, so an odd one in a file never rejects a good number.
                 if (c == '\uFF0B' && count == 0)
                     international = true;
                 continue;
@@ -62,7 +73,7 @@ internal static class PhoneDigitScanner
     /// (BOM, zero-width space, direction marks), quotes, Excel's leading apostrophe and the '=' of the
     /// ="79123456789" trick that keeps a number as text. Needed before "tel:" and Excel floats are recognised.
     /// </summary>
-    internal static ReadOnlySpan<char> TrimEdges(ReadOnlySpan<char> text)
+    private static ReadOnlySpan<char> TrimEdges(ReadOnlySpan<char> text)
     {
         var start = 0;
         var end = text.Length;
