@@ -34,6 +34,18 @@ postgres_bin_dir() {
 }
 
 # Runs a command as the postgres user when we are root (PostgreSQL refuses to run as root).
+# Runs as the postgres user when we are root, from /, so that a clone in a folder postgres cannot enter (root's
+# 0700 home, any mktemp -d) is never its working directory.
 as_postgres() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
+}
+
+# Where run.sh keeps this clone's local cluster: under .local/ for a normal user; as root outside the clone, in a
+# folder of postgres' own named after the clone's path, because postgres cannot reach a clone in a 0700 folder.
+local_cluster_dir() {
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "/var/lib/phonecrm-local/$(printf '%s' "$(pwd)" | sha256sum | cut -c1-16)/postgres"
+  else
+    echo "$(pwd)/.local/postgres"
+  fi
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs PhoneCrm on http://127.0.0.1:${PHONECRM_PORT:-5000}.
-# Without ConnectionStrings__Crm it provisions a private PostgreSQL cluster under .local/ (git-ignored),
-# on 127.0.0.1:${PHONECRM_PG_PORT:-55433}, and uses it. The first administrator's password comes from
+# Without ConnectionStrings__Crm it provisions a private PostgreSQL cluster (under .local/, git-ignored; as root
+# in /var/lib/phonecrm-local/, see local_cluster_dir in lib.sh), on 127.0.0.1:${PHONECRM_PG_PORT:-55433}, and uses it.
+# PHONECRM_DB_ONLY=1 stops after the database is ready. The first administrator's password comes from
 # Crm__AdminPassword; without it one is generated on the first start and printed once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +16,7 @@ if [ -z "${ConnectionStrings__Crm:-}" ]; then
   bin_dir="$(postgres_bin_dir)"
   pg_port="${PHONECRM_PG_PORT:-55433}"
   local_dir="$(pwd)/.local"
-  data_dir="$local_dir/postgres"
+  data_dir="$(local_cluster_dir)"
   password_file="$local_dir/postgres-password"
   mkdir -p "$local_dir"
   chmod 700 "$local_dir"
@@ -25,10 +26,15 @@ if [ -z "${ConnectionStrings__Crm:-}" ]; then
     head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' > "$password_file"
     chmod 600 "$password_file"
     mkdir -p "$data_dir"
-    [ "$(id -u)" -eq 0 ] && chown postgres "$data_dir" "$local_dir" && cp "$password_file" "$data_dir/../.pwfile" && chown postgres "$data_dir/../.pwfile"
+    pwfile="$(dirname "$data_dir")/.pwfile"
+    cp "$password_file" "$pwfile"
+    if [ "$(id -u)" -eq 0 ]; then
+      chown -R postgres "$(dirname "$data_dir")"
+      chmod 700 "$(dirname "$data_dir")"
+    fi
     as_postgres "$bin_dir/initdb" -D "$data_dir" -U postgres -E UTF8 --locale=C.UTF-8 \
-      --auth-local=trust --auth-host=scram-sha-256 --pwfile="$local_dir/.pwfile" >/dev/null
-    rm -f "$local_dir/.pwfile"
+      --auth-local=trust --auth-host=scram-sha-256 --pwfile="$pwfile" >/dev/null
+    rm -f "$pwfile"
   fi
 
   if ! as_postgres "$bin_dir/pg_ctl" -D "$data_dir" status >/dev/null 2>&1; then
@@ -40,6 +46,7 @@ if [ -z "${ConnectionStrings__Crm:-}" ]; then
   fi
   export ConnectionStrings__Crm="Host=127.0.0.1;Port=$pg_port;Database=phonecrm;Username=postgres;Password=$(cat "$password_file")"
   echo "Using the local PostgreSQL cluster on 127.0.0.1:$pg_port (stop it with: scripts/stop-local-db.sh)."
+  if [ -n "${PHONECRM_DB_ONLY:-}" ]; then exit 0; fi
 fi
 
 dotnet build PhoneCrm.Web -c Release -nologo -v quiet

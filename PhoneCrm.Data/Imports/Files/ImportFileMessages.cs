@@ -14,6 +14,8 @@ public static class ImportFileMessages
 
     public static string Empty => Text(nameof(Empty));
 
+    public static string NoDataRows => Text(nameof(NoDataRows));
+
     public static string Binary => Text(nameof(Binary));
 
     public static string XlsxNotZip => Text(nameof(XlsxNotZip));

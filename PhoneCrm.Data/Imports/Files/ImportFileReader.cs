@@ -13,7 +13,9 @@ public static class ImportFileReader
 
     public static ImportFile Open(string path) => Open(path, ImportFileLimits.Default);
 
-    public static ImportFile Open(string path, ImportFileLimits limits)
+    /// <param name="originalName">The name the user gave the file, when it is stored under another (an upload is kept
+    /// as {guid}.upload): the format is judged by that name and the first bytes together.</param>
+    public static ImportFile Open(string path, ImportFileLimits limits, string? originalName = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(limits);
@@ -40,7 +42,7 @@ public static class ImportFileReader
 
         // Text named .xls is read as text (1C and many web systems export tab-separated text or CSV under that
         // name), but nothing that is not a zip can be an .xlsx: it is damaged or something else renamed.
-        if (FileSignature.IsNamedXlsx(path))
+        if (FileSignature.IsNamedXlsx(originalName ?? path))
         {
             throw new DomainException(ImportFileMessages.XlsxNotZip);
         }

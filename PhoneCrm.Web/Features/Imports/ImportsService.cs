@@ -46,8 +46,11 @@ public sealed class ImportsService(
 
     public static ImportDraft Describe(long projectId, string fileName, long size, string storedPath, ImportFileLimits limits)
     {
-        using var file = ImportFileReader.Open(storedPath, limits);
+        using var file = ImportFileReader.Open(storedPath, limits, fileName);
         var preview = file.Preview(10);
+        // Refused here, in the user's language, rather than by a background import that could only store a sentence.
+        if (preview.Count == 0)
+            throw new DomainException(ImportFileMessages.NoDataRows);
         return new ImportDraft(projectId, fileName, size, storedPath, file.Format.ToString(), file.Headers, preview,
             ColumnMappingGuesser.Guess(file.Headers, preview));
     }

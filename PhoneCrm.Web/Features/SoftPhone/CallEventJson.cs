@@ -2,7 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace PhoneCrm.Web.Features.SoftPhone;
 
-/// <summary>One call event as SoftPhone posts it: the webhook's JSON contract, published in its OpenAPI document.</summary>
+/// <summary>One call event as SoftPhone posts it: the webhook's JSON contract, published in its OpenAPI document. A member
+/// the contract does not name is refused (400), so a misspelt one (projectld) cannot be dropped without a word.</summary>
 public sealed class CallEventJson
 {
     /// <summary>The sender's unique id of the event; a second post with the same id changes nothing.</summary>
@@ -24,7 +25,7 @@ public sealed class CallEventJson
     [JsonPropertyName("projectId")] public long? ProjectId { get; set; }
 
     /// <summary>ISO 8601 with an offset, e.g. 2026-11-22T10:15:00+03:00.</summary>
-    [JsonPropertyName("startedAt")] public DateTimeOffset? StartedAt { get; set; }
+    [JsonPropertyName("startedAt")] [JsonConverter(typeof(StrictOffsetConverter))] public DateTimeOffset? StartedAt { get; set; }
 
     [JsonPropertyName("durationSeconds")] public int? DurationSeconds { get; set; }
 
@@ -36,5 +37,6 @@ public sealed class CallEventJson
 
 [JsonSerializable(typeof(CallEventJson))]
 [JsonSerializable(typeof(CallEventJson[]))]
-[JsonSourceGenerationOptions(ReadCommentHandling = System.Text.Json.JsonCommentHandling.Disallow, AllowTrailingCommas = false)]
+[JsonSourceGenerationOptions(ReadCommentHandling = System.Text.Json.JsonCommentHandling.Disallow, AllowTrailingCommas = false,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
 internal sealed partial class CallEventJsonContext : JsonSerializerContext;

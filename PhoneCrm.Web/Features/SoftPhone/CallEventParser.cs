@@ -27,6 +27,12 @@ public static class CallEventParser
     public static Result Parse(ReadOnlySpan<byte> body, int maxEvents, DateTimeOffset now)
     {
         var errors = new Dictionary<string, string[]>();
+        // System.Text.Json would drop a member whose name holds a broken byte, or keep a replacement character.
+        if (FirstInvalidUtf8(body) is { } offset)
+        {
+            errors["body"] = [$"Not valid UTF-8 at byte {offset}: send the body as UTF-8 text."];
+            return new Result([], errors);
+        }
         CallEventJson?[] items;
         bool isArray;
         try
@@ -35,7 +41,8 @@ public static class CallEventParser
         }
         catch (JsonException e)
         {
-            errors[FieldOf(e.Path)] = [$"Not valid JSON here: {FirstSentence(e.Message)}"];
+            var field = FieldOf(e.Path);
+            errors[field] = [PlainJsonError(field, e)];
             return new Result([], errors);
         }
         if (items.Length == 0)
@@ -127,16 +134,21 @@ public static class CallEventParser
             return trimmed;
         }
 
+        // By name only: Enum.TryParse would also take "answered,ended" (a flags combination) and numbers.
         T? Choice<T>(string? value, string field, string allowed) where T : struct, Enum
         {
             if (string.IsNullOrWhiteSpace(value))
+            {
                 Add(field, $"Required: {allowed}.");
-            else if (!Enum.TryParse<T>(value.Trim(), ignoreCase: true, out var parsedValue)
-                     || !Enum.IsDefined(parsedValue) || value.Trim().Any(char.IsDigit))
+                return null;
+            }
+            var name = Enum.GetNames<T>().FirstOrDefault(n => string.Equals(n, value.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (name is null)
+            {
                 Add(field, $"Must be {allowed}.");
-            else
-                return parsedValue;
-            return null;
+                return null;
+            }
+            return Enum.Parse<T>(name);
         }
     }
 
@@ -159,9 +171,33 @@ public static class CallEventParser
     private static string FieldOf(string? jsonPath) =>
         string.IsNullOrEmpty(jsonPath) || jsonPath == "$" ? "body" : jsonPath.TrimStart('$').TrimStart('.');
 
-    private static string FirstSentence(string message)
+    private static int? FirstInvalidUtf8(ReadOnlySpan<byte> body)
     {
-        var end = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return end > 0 ? message[..end] : message;
+        if (System.Text.Unicode.Utf8.IsValid(body))
+            return null;
+        var offset = 0;
+        while (System.Text.Rune.DecodeFromUtf8(body[offset..], out _, out var consumed) == System.Buffers.OperationStatus.Done)
+            offset += consumed;
+        return offset;
+    }
+
+    /// <summary>What was expected where, in the contract's words: System.Text.Json's own messages name .NET types.</summary>
+    private static string PlainJsonError(string field, JsonException e)
+    {
+        if (e.Message.Contains("could not be mapped", StringComparison.Ordinal))
+            return "Not a member of a call event. The members are eventId, type, phone, direction, operator, projectId, " +
+                   "startedAt, durationSeconds, result and recordingUrl.";
+        var member = field[(field.LastIndexOf('.') + 1)..];
+        var expected = member switch
+        {
+            "startedAt" => "an ISO 8601 moment with its offset, such as 2026-11-22T10:15:00+03:00",
+            "projectId" => "a whole number (a project id), not in quotes",
+            "durationSeconds" => "a whole number of seconds, not in quotes",
+            "eventId" or "type" or "phone" or "direction" or "operator" or "result" or "recordingUrl" => "a string",
+            _ => "a JSON object (one event) or an array of events",
+        };
+        return e.BytePositionInLine is { } position
+            ? $"Not valid here (line {e.LineNumber + 1}, byte {position + 1}): expected {expected}."
+            : $"Not valid here: expected {expected}.";
     }
 }
