@@ -11,6 +11,25 @@ namespace PhoneCrm.Tests.Browser;
 public sealed class ImportFlowTests(BrowserAppFixture app) : IClassFixture<BrowserAppFixture>
 {
     [Fact]
+    public async Task The_file_input_is_disabled_until_the_circuit_can_take_the_file()
+    {
+        var projectId = await new ImportTestKit(app.Database).CreateProjectAsync("Early file");
+        await app.RunAsAdminAsync(async blazor =>
+        {
+            var page = blazor.Page;
+            // With Blazor's script emptied the page stays as the server rendered it, before any circuit.
+            await page.RouteAsync("**/_framework/blazor.web.js",
+                route => route.FulfillAsync(new() { Status = 200, ContentType = "text/javascript", Body = "" }));
+            await page.GotoAsync($"/projects/{projectId}/import");
+            await Expect(page.GetByTestId("import-file")).ToBeDisabledAsync();
+
+            await page.UnrouteAllAsync();
+            await blazor.GotoAsync($"/projects/{projectId}/import");
+            await Expect(page.GetByTestId("import-file")).ToBeEnabledAsync();
+        });
+    }
+
+    [Fact]
     public async Task Upload_map_watch_report_page_filter_export_and_revert()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
