@@ -48,7 +48,10 @@ public static class SoftPhoneSetup
         });
 
         services.AddOpenApi(SoftPhoneWebhook.OpenApiDocument, openApi =>
-            openApi.ShouldInclude = description => description.GroupName == SoftPhoneWebhook.OpenApiDocument);
+        {
+            openApi.ShouldInclude = description => description.GroupName == SoftPhoneWebhook.OpenApiDocument;
+            SoftPhoneContract.Describe(openApi);
+        });
     }
 
     public static void MapCrmSoftPhone(this WebApplication app)

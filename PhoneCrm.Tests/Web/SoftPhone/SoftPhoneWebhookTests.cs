@@ -140,4 +140,50 @@ public sealed class SoftPhoneWebhookTests(SoftPhoneAppFixture fixture) : IClassF
         Assert.Equal(["/api/softphone/events"], paths);
         Assert.Contains("eventId", document.GetProperty("components").ToString());
     }
+
+    [Fact]
+    public async Task The_openapi_document_states_the_parsers_rules_and_its_example_is_accepted_where_forbidden_bodies_are_not()
+    {
+        using var client = fixture.App.CreateClient();
+        var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/softphone.json")).RootElement;
+        var schema = document.GetProperty("components").GetProperty("schemas").GetProperty("CallEventJson");
+        var properties = schema.GetProperty("properties");
+        var operation = document.GetProperty("paths").GetProperty("/api/softphone/events").GetProperty("post");
+
+        Assert.Equal(["direction", "eventId", "phone", "startedAt", "type"], schema.GetProperty("required").EnumerateArray().Select(r => r.GetString()).Order());
+        Assert.False(schema.GetProperty("additionalProperties").GetBoolean());
+        Assert.Equal(["ringing", "answered", "ended", "missed"], properties.GetProperty("type").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["inbound", "outbound"], properties.GetProperty("direction").GetProperty("enum").EnumerateArray().Select(e => e.GetString()).Order());
+        Assert.Equal("integer", properties.GetProperty("projectId").GetProperty("type").GetString());
+        Assert.Equal("integer", properties.GetProperty("durationSeconds").GetProperty("type").GetString());
+        Assert.Equal("date-time", properties.GetProperty("startedAt").GetProperty("format").GetString());
+        var header = operation.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "SoftPhone-Signature");
+        Assert.Equal("header", header.GetProperty("in").GetString());
+        Assert.True(header.GetProperty("required").GetBoolean());
+        Assert.Equal(["200", "400", "401", "413", "429", "503"], operation.GetProperty("responses").EnumerateObject().Select(r => r.Name).Order());
+
+        var example = schema.GetProperty("examples")[0].GetRawText();
+        Assert.Equal(HttpStatusCode.OK, (await SoftPhoneKit.PostAsync(client, example, fixture.Secret)).StatusCode);
+        var node = System.Text.Json.Nodes.JsonNode.Parse(example)!.AsObject();
+        foreach (var forbidden in new[]
+        {
+            With(node, n => n.Remove("eventId")),
+            With(node, n => n["type"] = "answered,ended"),
+            With(node, n => n["projectId"] = "7"),
+            With(node, n => n["startedAt"] = "2026-11-22T10:15:00"),
+            With(node, n => n["projectld"] = 7),
+        })
+        {
+            var refused = await SoftPhoneKit.PostAsync(client, forbidden, fixture.Secret);
+            Assert.True(refused.StatusCode == HttpStatusCode.BadRequest, $"{forbidden} was answered {(int)refused.StatusCode}");
+        }
+    }
+
+    private static string With(System.Text.Json.Nodes.JsonObject example, Action<System.Text.Json.Nodes.JsonObject> change)
+    {
+        var copy = example.DeepClone().AsObject();
+        copy["eventId"] = Guid.NewGuid().ToString();
+        change(copy);
+        return copy.ToJsonString();
+    }
 }
