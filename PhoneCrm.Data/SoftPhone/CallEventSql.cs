@@ -131,21 +131,29 @@ internal static class CallEventSql
                    max(m.started_at) AS last_started,
                    (array_agg(r.status ORDER BY m.started_at DESC, m.call_event_id DESC)
                         FILTER (WHERE r.status IS NOT NULL))[1] AS mapped_status,
-                   max(m.started_at) FILTER (WHERE r.status IS NOT NULL) AS mapped_at
+                   max(m.started_at) FILTER (WHERE r.status IS NOT NULL) AS mapped_at,
+                   -- The first call of the group with an outcome (converted 5, rejected 6): it stands whatever the
+                   -- group's later calls say, as it would had the calls come one request each.
+                   (array_agg(r.status ORDER BY m.started_at, m.call_event_id) FILTER (WHERE r.status IN (5, 6)))[1] AS outcome_status,
+                   min(m.started_at) FILTER (WHERE r.status IN (5, 6)) AS outcome_at
             FROM matches m LEFT JOIN call_result_statuses r ON r.result = m.result
             GROUP BY m.project_id, m.number_id
         ),
         -- Locked in one order, so two batches about the same numbers wait for each other instead of deadlocking;
         -- the locked values are the old values the audit rows record.
-        -- The status rule: a mapped result sets the status unless the number is already converted or rejected
-        -- (outcomes only people undo), and unless the call is older than the number's last call (a late event
-        -- does not overwrite what a newer call decided).
+        -- The status rule: a number already converted or rejected keeps it (outcomes only people undo); otherwise
+        -- a call with an outcome sets it, even one that arrives late (a sale is a sale, whichever request carried
+        -- it); otherwise the newest mapped result sets the status unless the call is older than the number's last
+        -- call (a late event does not overwrite what a newer call decided). So the grouping of the same calls into
+        -- requests does not change the outcome.
         locked AS MATERIALIZED (
             SELECT n.project_id, n.id, n.status, n.attempts, n.last_call_at, n.converted_at,
-                   pn.calls, pn.talk, pn.last_started, pn.mapped_at,
-                   CASE WHEN pn.mapped_status IS NOT NULL AND n.status NOT IN (5, 6)
-                             AND (n.last_call_at IS NULL OR pn.mapped_at >= n.last_call_at)
-                        THEN pn.mapped_status ELSE n.status END AS new_status
+                   pn.calls, pn.talk, pn.last_started, coalesce(pn.outcome_at, pn.mapped_at) AS mapped_at,
+                   CASE WHEN n.status IN (5, 6) THEN n.status
+                        WHEN pn.outcome_status IS NOT NULL THEN pn.outcome_status
+                        WHEN pn.mapped_status IS NOT NULL AND (n.last_call_at IS NULL OR pn.mapped_at >= n.last_call_at)
+                        THEN pn.mapped_status
+                        ELSE n.status END AS new_status
             FROM numbers n JOIN per_number pn ON n.project_id = pn.project_id AND n.id = pn.number_id
             WHERE n.project_id = ANY($3)
             ORDER BY n.project_id, n.id

@@ -182,6 +182,39 @@ public sealed class CallEventStoreTests(TestDatabase database) : IClassFixture<T
             $"SELECT n FROM number_counts WHERE project_id = {project} AND status = {(short)NumberStatus.Converted}"));
     }
 
+    [Theory]
+    [InlineData("one request")]
+    [InlineData("two requests in order")]
+    [InlineData("two requests, the later call first")]
+    public async Task A_sale_and_a_later_callback_leave_the_number_converted_however_the_requests_group_them(string grouping)
+    {
+        var project = (await ProjectSeeder.InsertAsync(database, "Grouping " + Guid.NewGuid().ToString("N")[..6], 1))[0];
+        var phone = NewPhone();
+        var number = await AddNumberAsync(project, phone);
+        var saleAt = DateTimeOffset.UtcNow.AddMinutes(-20);
+        var sale = Event(phone, result: "sale", startedAt: saleAt);
+        var callback = Event(phone, result: "callback", startedAt: saleAt.AddMinutes(10));
+
+        switch (grouping)
+        {
+            case "one request":
+                await IngestAsync(sale, callback);
+                break;
+            case "two requests in order":
+                await IngestAsync(sale);
+                await IngestAsync(callback);
+                break;
+            default:
+                await IngestAsync(callback);
+                await IngestAsync(sale);
+                break;
+        }
+
+        Assert.Equal((short)NumberStatus.Converted, await ScalarAsync<short>($"SELECT status FROM numbers WHERE id = {number}"));
+        Assert.Equal(saleAt.ToUnixTimeSeconds(), await ScalarAsync<long>($"SELECT extract(epoch FROM converted_at)::bigint FROM numbers WHERE id = {number}"));
+        Assert.Equal(2, await ScalarAsync<int>($"SELECT attempts FROM numbers WHERE id = {number}"));
+    }
+
     [Fact]
     public async Task Ringing_and_answered_events_are_not_attempts()
     {
