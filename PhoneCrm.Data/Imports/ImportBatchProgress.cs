@@ -65,14 +65,22 @@ public sealed class ImportBatchProgress(NpgsqlDataSource dataSource, long batchI
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Marks an import that did not commit; its numbers were rolled back with the transaction.</summary>
-    public static async Task FailAsync(NpgsqlDataSource dataSource, long batchId, string status, string? error)
+    /// <summary>Marks an import that did not commit; its numbers were rolled back with the transaction. A message from a
+    /// resource is stored as its key and arguments too, to be shown in each reader's language.</summary>
+    public static async Task FailAsync(NpgsqlDataSource dataSource, long batchId, string status, string? error,
+        Core.Common.LocalizedMessage? localized = null)
     {
         await using var command = dataSource.CreateCommand(
-            "UPDATE import_batches SET status = $2, error = $3, finished_at = now() WHERE id = $1");
+            "UPDATE import_batches SET status = $2, error = $3, error_code = $4, error_args = $5, finished_at = now() WHERE id = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = batchId });
         command.Parameters.Add(new NpgsqlParameter { Value = status });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)error ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)localized?.Key ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter
+        {
+            Value = localized is null ? DBNull.Value : JsonSerializer.Serialize(localized.Arguments),
+            NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Jsonb,
+        });
         await command.ExecuteNonQueryAsync(CancellationToken.None);
     }
 }

@@ -28,7 +28,8 @@ public sealed class ImportRecovery(NpgsqlDataSource dataSource)
                 continue;
             await using var mark = new NpgsqlCommand($"""
                 UPDATE import_batches SET status = 'interrupted', finished_at = now(),
-                    error = 'The app stopped while this import was running; nothing from it was kept.'
+                    error = 'The app stopped while this import was running; nothing from it was kept.',
+                    error_code = 'StoppedWhileRunning', error_args = NULL
                 WHERE id = {batchId} AND status = 'running';
                 SELECT pg_advisory_unlock({ImportLocks.BatchClass}, {batchId});
                 """, connection);
@@ -39,7 +40,7 @@ public sealed class ImportRecovery(NpgsqlDataSource dataSource)
         // A queued batch waits in one instance's memory; if it is still queued an hour later, that instance is gone.
         await using var stale = new NpgsqlCommand("""
             UPDATE import_batches SET status = 'interrupted', finished_at = now(),
-                error = 'The app stopped before this import started.'
+                error = 'The app stopped before this import started.', error_code = 'StoppedBeforeStart', error_args = NULL
             WHERE status = 'queued' AND created_at < now() - interval '1 hour'
             """, connection);
         return interrupted + await stale.ExecuteNonQueryAsync(cancellationToken);

@@ -47,7 +47,7 @@ public sealed class NumberImporter(NpgsqlDataSource dataSource, ILogger<NumberIm
             await reading.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
         if (producer.RowsRead == 0)
-            throw new Core.Common.DomainException("The file has a header but no data rows.");
+            throw new Core.Common.DomainException(Files.ImportFileMessages.NoDataRows);
 
         var idUpto = await ScalarAsync(connection, ImportSql.LastNumberId, cancellationToken);
         var outcome = new ImportOutcome(producer.RowsRead, totals.Accepted, producer.Invalid, producer.DuplicatesInFile,

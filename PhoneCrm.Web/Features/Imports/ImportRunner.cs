@@ -3,6 +3,7 @@ using Npgsql;
 using PhoneCrm.Core.Common;
 using PhoneCrm.Core.Imports;
 using PhoneCrm.Data.Imports;
+using PhoneCrm.Data.Imports.Files;
 using PhoneCrm.Web.Features.Metrics;
 
 namespace PhoneCrm.Web.Features.Imports;
@@ -32,29 +33,34 @@ public sealed class ImportRunner(NpgsqlDataSource dataSource, NumberImporter imp
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {
-            return await FailAsync(job, ImportStatus.Cancelled, "Cancelled; nothing from this file was kept.", clock);
+            return await FailAsync(job, ImportStatus.Cancelled, ImportFileMessages.Cancelled, clock);
         }
         catch (OperationCanceledException)
         {
-            await FailAsync(job, ImportStatus.Interrupted, "The app was stopped; nothing from this file was kept.", clock);
+            await FailAsync(job, ImportStatus.Interrupted, ImportFileMessages.Interrupted, clock);
             throw;
         }
         catch (DomainException e)
         {
-            return await FailAsync(job, ImportStatus.Failed, e.Message, clock);
+            return e.Localized is { } localized
+                ? await FailAsync(job, ImportStatus.Failed, localized, clock)
+                : await FailAsync(job, ImportStatus.Failed, e.Message, clock);
         }
         catch (Exception e)
         {
             logger.LogError(e, "Import {BatchId} failed", job.BatchId);
-            return await FailAsync(job, ImportStatus.Failed,
-                "The import failed unexpectedly and nothing was kept; the error is in the server log.", clock);
+            return await FailAsync(job, ImportStatus.Failed, ImportFileMessages.Unexpected, clock);
         }
     }
 
-    private async Task<ImportRunResult> FailAsync(ImportJob job, string status, string error, Stopwatch clock)
+    private Task<ImportRunResult> FailAsync(ImportJob job, string status, LocalizedMessage error, Stopwatch clock) =>
+        FailAsync(job, status, error.Text, clock, error);
+
+    private async Task<ImportRunResult> FailAsync(ImportJob job, string status, string error, Stopwatch clock,
+        LocalizedMessage? localized = null)
     {
         CrmMetrics.ImportFailed(status, clock.Elapsed);
-        await ImportBatchProgress.FailAsync(dataSource, job.BatchId, status, error);
+        await ImportBatchProgress.FailAsync(dataSource, job.BatchId, status, error, localized);
         return new ImportRunResult(null, status, error);
     }
 }

@@ -74,7 +74,7 @@ public sealed class ImportsService(
         await using var command = dataSource.CreateCommand("""
             SELECT b.id, b.project_id, p.name, b.file_name, b.file_size, b.status, b.rows_read, b.accepted, b.rejected,
                    b.duplicates_in_file, b.duplicates_in_project, b.duplicates_elsewhere, b.reverted_count, b.error,
-                   b.created_by, b.created_at, b.started_at, b.finished_at
+                   b.created_by, b.created_at, b.started_at, b.finished_at, b.error_code, b.error_args::text
             FROM import_batches b JOIN projects p ON p.id = b.project_id
             WHERE b.project_id = ANY($1)
             ORDER BY b.id DESC LIMIT 200
@@ -89,7 +89,8 @@ public sealed class ImportsService(
                 reader.GetInt64(9), reader.GetInt64(10), reader.GetInt64(11), reader.GetInt64(12),
                 reader.IsDBNull(13) ? null : reader.GetString(13), reader.GetString(14), reader.GetFieldValue<DateTimeOffset>(15),
                 reader.IsDBNull(16) ? null : reader.GetFieldValue<DateTimeOffset>(16),
-                reader.IsDBNull(17) ? null : reader.GetFieldValue<DateTimeOffset>(17)));
+                reader.IsDBNull(17) ? null : reader.GetFieldValue<DateTimeOffset>(17),
+                reader.IsDBNull(18) ? null : reader.GetString(18), reader.IsDBNull(19) ? null : reader.GetString(19)));
         }
         return rows;
     }

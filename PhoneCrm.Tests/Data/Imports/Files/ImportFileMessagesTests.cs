@@ -11,16 +11,16 @@ public sealed class ImportFileMessagesTests
     {
         using (new CultureScope("ru"))
         {
-            Assert.Equal("Файл пустой.", ImportFileMessages.Empty);
-            Assert.StartsWith("Строка 5:", ImportFileMessages.QuoteNotClosed(5));
+            Assert.Equal("Файл пустой.", ImportFileMessages.Empty.Text);
+            Assert.StartsWith("Строка 5:", ImportFileMessages.QuoteNotClosed(5).Text);
             // Grouped the Russian way (a no-break space, U+00A0 or U+202F by ICU version).
-            var zipBomb = ImportFileMessages.TooManyZipEntries(12000, 10000).Replace('\u00A0', ' ').Replace('\u202F', ' ');
+            var zipBomb = ImportFileMessages.TooManyZipEntries(12000, 10000).Text.Replace('\u00A0', ' ').Replace('\u202F', ' ');
             Assert.Contains("частей в нём — 12 000", zipBomb);
         }
         using (new CultureScope("en"))
         {
-            Assert.Equal("The file is empty.", ImportFileMessages.Empty);
-            Assert.StartsWith("Row 5:", ImportFileMessages.QuoteNotClosed(5));
+            Assert.Equal("The file is empty.", ImportFileMessages.Empty.Text);
+            Assert.StartsWith("Row 5:", ImportFileMessages.QuoteNotClosed(5).Text);
         }
     }
 
