@@ -216,6 +216,38 @@ public sealed class CallEventStoreTests(TestDatabase database) : IClassFixture<T
     }
 
     [Fact]
+    public async Task Calls_with_an_outcome_give_the_same_number_however_they_are_grouped_and_ordered()
+    {
+        var start = DateTimeOffset.UtcNow.AddHours(-1);
+        (string? Result, int Minutes)[] calls = [("busy", 0), ("sale", 10), ("callback", 20), (null, 30)];
+        var groupings = new List<int[][]> { new[] { new[] { 0, 1, 2, 3 } } };
+        for (var cut = 1; cut < calls.Length; cut++)
+            groupings.Add([Enumerable.Range(0, cut).ToArray(), Enumerable.Range(cut, calls.Length - cut).ToArray()]);
+        foreach (var order in Permutations([0, 1, 2, 3]))
+            groupings.Add(order.Select(i => new[] { i }).ToArray());
+
+        var seen = new HashSet<string>();
+        foreach (var grouping in groupings)
+        {
+            var project = (await ProjectSeeder.InsertAsync(database, "Order " + Guid.NewGuid().ToString("N")[..6], 1))[0];
+            var phone = NewPhone();
+            var number = await AddNumberAsync(project, phone);
+            foreach (var request in grouping)
+                await IngestAsync([.. request.Select(i => Event(phone, result: calls[i].Result, startedAt: start.AddMinutes(calls[i].Minutes)))]);
+            seen.Add(await ScalarAsync<string>(
+                $"SELECT concat_ws(' ', status, attempts, talk_seconds, extract(epoch FROM last_call_at)::bigint, extract(epoch FROM converted_at)::bigint) FROM numbers WHERE id = {number}"));
+        }
+
+        var state = Assert.Single(seen);
+        Assert.StartsWith($"{(short)NumberStatus.Converted} 4 ", state);
+        Assert.EndsWith($" {start.AddMinutes(10).ToUnixTimeSeconds()}", state);
+    }
+
+    private static IEnumerable<int[]> Permutations(int[] items) => items.Length <= 1
+        ? [items]
+        : items.SelectMany(first => Permutations(items.Where(i => i != first).ToArray()).Select(rest => (int[])[first, .. rest]));
+
+    [Fact]
     public async Task Ringing_and_answered_events_are_not_attempts()
     {
         var project = (await ProjectSeeder.InsertAsync(database, "Ringing " + Guid.NewGuid().ToString("N")[..6], 1))[0];
