@@ -11,6 +11,36 @@ namespace PhoneCrm.Tests.Browser;
 public sealed class ImportFlowTests(BrowserAppFixture app) : IClassFixture<BrowserAppFixture>
 {
     [Fact]
+    public async Task Text_named_xlsx_and_a_header_only_file_are_refused_at_the_upload_with_the_reason()
+    {
+        var projectId = await new ImportTestKit(app.Database).CreateProjectAsync("Refused files");
+        var folder = Directory.CreateTempSubdirectory("refused-").FullName;
+        var renamed = Path.Combine(folder, "база.xlsx");
+        var headerOnly = Path.Combine(folder, "пусто.csv");
+        await File.WriteAllTextAsync(renamed, "Телефон\n+79161234567\n");
+        await File.WriteAllTextAsync(headerOnly, "Телефон;Имя\n");
+        try
+        {
+            await app.RunAsAdminAsync(async blazor =>
+            {
+                var page = blazor.Page;
+                await blazor.GotoAsync($"/projects/{projectId}/import");
+
+                await page.GetByTestId("import-file").SetInputFilesAsync(renamed);
+                await Expect(page.Locator(".rz-notification-content").Filter(new() { HasText = "это не книга Excel" })).ToBeVisibleAsync();
+                await page.GetByTestId("import-file").SetInputFilesAsync(headerOnly);
+                await Expect(page.Locator(".rz-notification-content").Filter(new() { HasText = "нет ни одной строки с данными" })).ToBeVisibleAsync();
+                await Expect(page.GetByTestId("import-preview")).ToHaveCountAsync(0);
+            });
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        Assert.Equal(0L, await new ImportTestKit(app.Database).ScalarAsync<long>($"SELECT count(*) FROM import_batches WHERE project_id = {projectId}"));
+    }
+
+    [Fact]
     public async Task The_file_input_is_disabled_until_the_circuit_can_take_the_file()
     {
         var projectId = await new ImportTestKit(app.Database).CreateProjectAsync("Early file");
