@@ -143,17 +143,20 @@ internal static class CallEventSql
         -- the locked values are the old values the audit rows record.
         -- The status rule: a number already converted or rejected keeps it (outcomes only people undo); otherwise
         -- a call with an outcome sets it, even one that arrives late (a sale is a sale, whichever request carried
-        -- it); otherwise the newest mapped result sets the status unless the call is older than the number's last
-        -- call (a late event does not overwrite what a newer call decided). So the grouping of the same calls into
-        -- requests does not change the outcome.
+        -- it); otherwise the newest mapped result sets the status unless the call is older than the one that set
+        -- it last (status_call_at, migration 0020: a late event does not overwrite what a newer call decided). So
+        -- the grouping and order of the same calls into requests does not change the outcome.
         locked AS MATERIALIZED (
             SELECT n.project_id, n.id, n.status, n.attempts, n.last_call_at, n.converted_at,
                    pn.calls, pn.talk, pn.last_started, coalesce(pn.outcome_at, pn.mapped_at) AS mapped_at,
                    CASE WHEN n.status IN (5, 6) THEN n.status
                         WHEN pn.outcome_status IS NOT NULL THEN pn.outcome_status
-                        WHEN pn.mapped_status IS NOT NULL AND (n.last_call_at IS NULL OR pn.mapped_at >= n.last_call_at)
+                        WHEN pn.mapped_status IS NOT NULL
+                             AND pn.mapped_at >= coalesce(n.status_call_at, '-infinity')
                         THEN pn.mapped_status
-                        ELSE n.status END AS new_status
+                        ELSE n.status END AS new_status,
+                   CASE WHEN pn.mapped_at >= coalesce(n.status_call_at, '-infinity')
+                        THEN pn.mapped_at ELSE n.status_call_at END AS new_status_call_at
             FROM numbers n JOIN per_number pn ON n.project_id = pn.project_id AND n.id = pn.number_id
             WHERE n.project_id = ANY($3)
             ORDER BY n.project_id, n.id
@@ -165,6 +168,7 @@ internal static class CallEventSql
                 talk_seconds = n.talk_seconds + l.talk,
                 last_call_at = greatest(l.last_call_at, l.last_started),
                 status = l.new_status,
+                status_call_at = l.new_status_call_at,
                 converted_at = CASE WHEN l.new_status = 5 AND l.status <> 5 THEN l.mapped_at ELSE l.converted_at END,
                 worked_at = now()
             FROM locked l
