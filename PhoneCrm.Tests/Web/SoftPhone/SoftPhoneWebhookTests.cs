@@ -130,6 +130,33 @@ public sealed class SoftPhoneWebhookTests(SoftPhoneAppFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task A_sale_and_a_later_callback_posted_in_one_request_leave_the_number_converted_as_two_requests_do()
+    {
+        using var client = fixture.App.CreateClient();
+        var project = fixture.Projects[0];
+        var saleAt = DateTimeOffset.UtcNow.AddMinutes(-30);
+        var states = new List<string>();
+        foreach (var split in new[] { false, true })
+        {
+            var phone = $"+7916{Random.Shared.Next(1_000_000, 9_999_999)}";
+            var number = await fixture.ScalarAsync<long>($"INSERT INTO numbers (project_id, phone) VALUES ({project}, '{phone}') RETURNING id");
+            var (sale, callback) = (NewId(), NewId());
+            string[] events =
+            [
+                SoftPhoneKit.Event(sale, phone, projectId: project, result: "sale", startedAt: saleAt),
+                SoftPhoneKit.Event(callback, phone, projectId: project, result: "callback", startedAt: saleAt.AddMinutes(10)),
+            ];
+            foreach (var body in split ? events : [SoftPhoneKit.Batch(events)])
+                Assert.Equal(HttpStatusCode.OK, (await SoftPhoneKit.PostAsync(client, body, fixture.Secret)).StatusCode);
+            await fixture.LinkedNumbersAsync(sale);
+            await fixture.LinkedNumbersAsync(callback);
+            states.Add(await fixture.ScalarAsync<string>($"SELECT concat_ws(' ', status, attempts) FROM numbers WHERE id = {number}"));
+        }
+
+        Assert.Equal([$"{(short)PhoneCrm.Core.Numbers.NumberStatus.Converted} 2", $"{(short)PhoneCrm.Core.Numbers.NumberStatus.Converted} 2"], states);
+    }
+
+    [Fact]
     public async Task The_openapi_document_describes_the_webhook_and_nothing_else()
     {
         using var client = fixture.App.CreateClient();
