@@ -12,7 +12,7 @@ internal static class ChunkWriter
 {
     // COPY column order must match these lists.
     private const string CopyNumbers =
-        "COPY numbers (project_id, phone, supplier_id, geo_id, import_batch_id, extra) FROM STDIN (FORMAT BINARY)";
+        "COPY numbers (project_id, phone, supplier_id, geo_id, import_batch_id, extra, country, number_type) FROM STDIN (FORMAT BINARY)";
 
     private const string CopyRejects =
         "COPY import_rejects (batch_id, row_number, raw_value, reason) FROM STDIN (FORMAT BINARY)";
@@ -37,6 +37,8 @@ internal static class ChunkWriter
                 await copy.WriteNullAsync(cancellationToken);
             else
                 await copy.WriteAsync(row.Extra, NpgsqlDbType.Jsonb, cancellationToken);
+            await WriteAsync(copy, row.Country, cancellationToken);
+            await WriteAsync(copy, row.NumberType, cancellationToken);
         }
         return (long)await copy.CompleteAsync(cancellationToken);
     }
@@ -61,6 +63,9 @@ internal static class ChunkWriter
         }
         await copy.CompleteAsync(cancellationToken);
     }
+
+    private static Task WriteAsync(NpgsqlBinaryImporter copy, string? text, CancellationToken cancellationToken) =>
+        text is null ? copy.WriteNullAsync(cancellationToken) : copy.WriteAsync(text, NpgsqlDbType.Text, cancellationToken);
 
     private static Task WriteAsync(NpgsqlBinaryImporter copy, long? id, CancellationToken cancellationToken) =>
         id is { } value ? copy.WriteAsync(value, NpgsqlDbType.Bigint, cancellationToken) : copy.WriteNullAsync(cancellationToken);
