@@ -12,7 +12,7 @@ internal static class ChunkWriter
 {
     // COPY column order must match these lists.
     private const string CopyNumbers =
-        "COPY numbers (project_id, phone, supplier_id, geo_id, import_batch_id, extra, country, number_type) FROM STDIN (FORMAT BINARY)";
+        "COPY numbers (project_id, phone, supplier_id, geo_id, import_batch_id, extra, country, number_type, operator, time_zones) FROM STDIN (FORMAT BINARY)";
 
     private const string CopyRejects =
         "COPY import_rejects (batch_id, row_number, raw_value, reason) FROM STDIN (FORMAT BINARY)";
@@ -39,6 +39,11 @@ internal static class ChunkWriter
                 await copy.WriteAsync(row.Extra, NpgsqlDbType.Jsonb, cancellationToken);
             await WriteAsync(copy, row.Country, cancellationToken);
             await WriteAsync(copy, row.NumberType, cancellationToken);
+            await WriteAsync(copy, row.Facts?.Operator, cancellationToken);
+            if (row.Facts?.TimeZones is { } zones)
+                await copy.WriteAsync(zones, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
+            else
+                await copy.WriteNullAsync(cancellationToken);
         }
         return (long)await copy.CompleteAsync(cancellationToken);
     }

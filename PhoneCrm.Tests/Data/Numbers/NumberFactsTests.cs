@@ -55,6 +55,37 @@ public sealed class NumberFactsTests(TestDatabase database) : IClassFixture<Test
     }
 
     [Fact]
+    public async Task An_import_keeps_the_operator_and_time_zones_the_library_knows()
+    {
+        var project = await ImportedAsync();
+
+        var kazakh = await RowAsync(project, "+77012345678");
+        var moscow = await RowAsync(project, "+74951234567");
+        var london = await RowAsync(project, "+447946000123");
+
+        Assert.Equal("Kcell/Activ", kazakh.Operator);
+        Assert.Contains("Asia/Almaty", kazakh.TimeZones!);
+        Assert.Null(moscow.Operator);
+        Assert.Equal(["Europe/Moscow"], moscow.TimeZones);
+        Assert.Contains("Europe/London", london.TimeZones!);
+        Assert.Equal(PhoneFactsCache.FromLibrary("+447946000123").Operator, london.Operator);
+    }
+
+    [Fact]
+    public async Task The_grid_filters_by_operator()
+    {
+        var project = await ImportedAsync();
+
+        var kcell = await Queries.PageAsync(new NumberFilter(project, Operator: "Kcell/Activ"), NumberSort.Created, PageRequest.First, null, 50, default);
+        var (count, exact) = await Queries.CountAsync(new NumberFilter(project, Operator: "Kcell/Activ"), default);
+        var facets = await Queries.FacetsAsync(project, default);
+
+        Assert.Equal(["+77012345678"], kcell.Rows.Select(r => r.Phone));
+        Assert.Equal((1L, true), (count, exact));
+        Assert.Contains(facets.Operators, o => o.Operator == "Kcell/Activ" && o.SamplePhone == "+77012345678");
+    }
+
+    [Fact]
     public async Task The_grid_filters_by_country_and_by_type_and_counts_what_it_shows()
     {
         var project = await ImportedAsync();
@@ -97,6 +128,8 @@ public sealed class NumberFactsTests(TestDatabase database) : IClassFixture<Test
         Assert.EndsWith("country,number_type,operator,region,time_zones", lines[0]);
         Assert.StartsWith("'+78005553535,", lines[1]);
         Assert.Contains(",RU,toll_free,", lines[1]);
+        // A toll-free number has no place: its zones are the country's.
+        Assert.Contains("Europe/Moscow Europe/Samara", lines[1]);
     }
 
     [Fact]
