@@ -1,12 +1,9 @@
-using PhoneCrm.Core.Numbers;
-
 namespace PhoneCrm.Data.Imports;
 
 /// <summary>
 /// One file row as checked on the client. <paramref name="Reason"/> is set for a row that goes only to the
 /// reject report (not a phone, or a repeat of an earlier row); the fields such a row does not need are null.
-/// <paramref name="Country"/> and <paramref name="NumberType"/> are the library's region and type of the phone, and
-/// <paramref name="Facts"/> its operator and time zones, stored with it.
+/// <paramref name="Country"/> and <paramref name="NumberType"/> are the library's region and type of the phone, stored with it.
 /// <paramref name="Extra"/> is the unmapped columns as UTF-8 JSON text.
 /// </summary>
 internal readonly record struct CheckedRow(
@@ -18,5 +15,4 @@ internal readonly record struct CheckedRow(
     string? SupplierName,
     string? GeoName,
     byte[]? Extra,
-    string? NumberType = null,
-    PhoneFacts? Facts = null);
+    string? NumberType = null);

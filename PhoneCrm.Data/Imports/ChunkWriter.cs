@@ -1,4 +1,5 @@
 using Npgsql;
+using PhoneCrm.Core.Numbers;
 using NpgsqlTypes;
 
 namespace PhoneCrm.Data.Imports;
@@ -39,8 +40,11 @@ internal static class ChunkWriter
                 await copy.WriteAsync(row.Extra, NpgsqlDbType.Jsonb, cancellationToken);
             await WriteAsync(copy, row.Country, cancellationToken);
             await WriteAsync(copy, row.NumberType, cancellationToken);
-            await WriteAsync(copy, row.Facts?.Operator, cancellationToken);
-            if (row.Facts?.TimeZones is { } zones)
+            // Found here rather than by the reader: this thread mostly waits for PostgreSQL, the reader's is the
+            // import's bottleneck; and rows already in the project never get this far.
+            var facts = PhoneFactsCache.For(row.Phone!, row.NumberType!);
+            await WriteAsync(copy, facts.Operator, cancellationToken);
+            if (facts.TimeZones is { } zones)
                 await copy.WriteAsync(zones, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
             else
                 await copy.WriteNullAsync(cancellationToken);
