@@ -19,9 +19,25 @@ public static class PhoneFactNames
         Translate(phone, english, culture, static (number, locale) =>
             PhoneNumbers.PhoneNumberToCarrierMapper.GetInstance().GetNameForNumber(number, locale));
 
-    public static string? Region(string phone, string? english, CultureInfo culture) =>
-        Translate(phone, english, culture, static (number, locale) =>
-            PhoneNumberOfflineGeocoder.GetInstance().GetDescriptionForNumber(number, locale));
+    /// <summary>
+    /// The geocoder's description in <paramref name="culture"/>'s language, asked for one number on its card: regions
+    /// are not yet stored at import (issue 20, 2b), so this is the library's answer, or the country's name when
+    /// it has no finer one; empty when it knows nothing.
+    /// </summary>
+    public static string Region(string phone, CultureInfo culture)
+    {
+        try
+        {
+            return PhoneNumberOfflineGeocoder.GetInstance().GetDescriptionForNumber(_util.Parse(phone, null), LocaleOf(culture));
+        }
+        catch (NumberParseException)
+        {
+            return "";
+        }
+    }
+
+    private static Locale LocaleOf(CultureInfo culture) =>
+        new(culture.TwoLetterISOLanguageName, culture.Name.Length >= 5 ? culture.Name[3..5] : culture.TwoLetterISOLanguageName.ToUpperInvariant());
 
     private static string? Translate(string phone, string? english, CultureInfo culture, Func<PhoneNumber, Locale, string> ask)
     {
@@ -29,8 +45,7 @@ public static class PhoneFactNames
             return english;
         try
         {
-            var country = culture.Name.Length >= 5 ? culture.Name[3..5] : culture.TwoLetterISOLanguageName.ToUpperInvariant();
-            var name = ask(_util.Parse(phone, null), new Locale(culture.TwoLetterISOLanguageName, country));
+            var name = ask(_util.Parse(phone, null), LocaleOf(culture));
             return string.IsNullOrEmpty(name) ? english : name;
         }
         catch (NumberParseException)
