@@ -163,7 +163,8 @@ public static class PhoneNormalizer
         // IsValidNumber is exactly this, but would find the region a second time for the result.
         var numberRegion = _util.GetRegionCodeForNumber(number);
         var result = numberRegion is not null && _util.IsValidNumberForRegion(number, numberRegion)
-            ? PhoneParseResult.Accepted(_util.Format(number, PhoneNumberFormat.E164), numberRegion)
+            ? PhoneParseResult.Accepted(_util.Format(number, PhoneNumberFormat.E164), numberRegion,
+                NumberTypeCodes.Of(_util.GetNumberType(number)))
             : PhoneParseResult.Rejected(PhoneLibraryReasons.OfInvalid(_util, number));
         return new LibraryReading(result, number.CountryCode, _util.GetNationalSignificantNumber(number), false);
     }

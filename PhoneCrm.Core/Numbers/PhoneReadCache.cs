@@ -190,6 +190,6 @@ internal sealed class PhoneReadCache(PhoneNumberUtil util)
     private sealed class Answer(PhoneParseResult result, string? start, int tailFrom)
     {
         public PhoneParseResult For(ReadOnlySpan<char> digits) => start is null ? result
-            : PhoneParseResult.Accepted(string.Concat(start, digits[tailFrom..]), result.CountryIso2!);
+            : PhoneParseResult.Accepted(string.Concat(start, digits[tailFrom..]), result.CountryIso2!, result.NumberType!);
     }
 }

@@ -113,7 +113,7 @@ internal sealed class CheckedRowReader(ImportJob job, IReadOnlyList<string> head
         }
 
         return new CheckedRow(row.RowNumber, raw, parsed.E164, parsed.CountryIso2, null,
-            Cell(row, job.Settings.SupplierColumn)?.Trim(), Cell(row, job.Settings.GeoColumn)?.Trim(), Extra(row));
+            Cell(row, job.Settings.SupplierColumn)?.Trim(), Cell(row, job.Settings.GeoColumn)?.Trim(), Extra(row), parsed.NumberType);
     }
 
     private static string? Cell(SourceRow row, int column) =>

@@ -1,4 +1,5 @@
 using Npgsql;
+using PhoneCrm.Core.Numbers;
 using NpgsqlTypes;
 
 namespace PhoneCrm.Data.Imports;
@@ -12,7 +13,7 @@ internal static class ChunkWriter
 {
     // COPY column order must match these lists.
     private const string CopyNumbers =
-        "COPY numbers (project_id, phone, supplier_id, geo_id, import_batch_id, extra) FROM STDIN (FORMAT BINARY)";
+        "COPY numbers (project_id, phone, supplier_id, geo_id, import_batch_id, extra, country, number_type, operator, time_zones) FROM STDIN (FORMAT BINARY)";
 
     private const string CopyRejects =
         "COPY import_rejects (batch_id, row_number, raw_value, reason) FROM STDIN (FORMAT BINARY)";
@@ -37,6 +38,16 @@ internal static class ChunkWriter
                 await copy.WriteNullAsync(cancellationToken);
             else
                 await copy.WriteAsync(row.Extra, NpgsqlDbType.Jsonb, cancellationToken);
+            await WriteAsync(copy, row.Country, cancellationToken);
+            await WriteAsync(copy, row.NumberType, cancellationToken);
+            // Found here rather than by the reader: this thread mostly waits for PostgreSQL, the reader's is the
+            // import's bottleneck; and rows already in the project never get this far.
+            var facts = PhoneFactsCache.For(row.Phone!, row.NumberType!);
+            await WriteAsync(copy, facts.Operator, cancellationToken);
+            if (facts.TimeZones is { } zones)
+                await copy.WriteAsync(zones, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
+            else
+                await copy.WriteNullAsync(cancellationToken);
         }
         return (long)await copy.CompleteAsync(cancellationToken);
     }
@@ -61,6 +72,9 @@ internal static class ChunkWriter
         }
         await copy.CompleteAsync(cancellationToken);
     }
+
+    private static Task WriteAsync(NpgsqlBinaryImporter copy, string? text, CancellationToken cancellationToken) =>
+        text is null ? copy.WriteNullAsync(cancellationToken) : copy.WriteAsync(text, NpgsqlDbType.Text, cancellationToken);
 
     private static Task WriteAsync(NpgsqlBinaryImporter copy, long? id, CancellationToken cancellationToken) =>
         id is { } value ? copy.WriteAsync(value, NpgsqlDbType.Bigint, cancellationToken) : copy.WriteNullAsync(cancellationToken);

@@ -13,12 +13,14 @@ namespace PhoneCrm.Data.Numbers;
 public sealed class NumberExporter(NpgsqlDataSource dataSource)
 {
     public static readonly string[] Headers =
-        ["phone", "status", "supplier", "geo", "attempts", "last_call_at", "converted_at", "created_at", "extra"];
+        ["phone", "status", "supplier", "geo", "attempts", "last_call_at", "converted_at", "created_at", "extra",
+         "country", "number_type", "operator", "region", "time_zones"];
 
     // The times are UTC timestamps cut to whole seconds, rendered by the server's timestamp output (for COPY)
     // or by the reader (for XLSX): both cheaper per cell than to_char's format interpreter. The server's
     // rendering follows DateStyle, hence the ISO setting on the CSV's connection.
-    private static string SelectSql(NumberFilter filter)
+    // time_zones as one cell, the ids apart by a space (none holds one).
+    private static string SelectSql(NumberFilter filter, Func<string, string, string> bindText)
     {
         var sql = new StringBuilder("""
             SELECT spreadsheet_safe(n.phone) AS phone,
@@ -27,11 +29,13 @@ public sealed class NumberExporter(NpgsqlDataSource dataSource)
                    date_trunc('second', n.last_call_at AT TIME ZONE 'UTC') AS last_call_at,
                    date_trunc('second', n.converted_at AT TIME ZONE 'UTC') AS converted_at,
                    date_trunc('second', n.created_at AT TIME ZONE 'UTC') AS created_at,
-                   spreadsheet_safe(n.extra) AS extra
+                   spreadsheet_safe(n.extra) AS extra,
+                   n.country, n.number_type, spreadsheet_safe(n.operator) AS operator,
+                   spreadsheet_safe(n.region) AS region, array_to_string(n.time_zones, ' ') AS time_zones
             FROM numbers n LEFT JOIN suppliers s ON s.id = n.supplier_id LEFT JOIN geos g ON g.id = n.geo_id
             WHERE
             """);
-        NumberQueries.AppendFilter(sql, filter);
+        NumberQueries.AppendFilter(sql, filter, bindText);
         sql.Append(" ORDER BY n.id");
         return sql.ToString();
     }
@@ -44,7 +48,22 @@ public sealed class NumberExporter(NpgsqlDataSource dataSource)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var command = new NpgsqlCommand("SET LOCAL DateStyle = 'ISO'", connection, transaction))
             await command.ExecuteNonQueryAsync(cancellationToken);
-        var rows = await CsvCopy.ToStreamAsync(connection, SelectSql(filter), output, progress, cancellationToken);
+        // COPY takes no parameters: the filter's text values are set as transaction-local settings, by a
+        // parameterised set_config, and the query reads them back.
+        var settings = new List<(string Name, string Value)>();
+        var sql = SelectSql(filter, (name, value) =>
+        {
+            settings.Add(("phonecrm." + name, value));
+            return $"current_setting('phonecrm.{name}')";
+        });
+        foreach (var (name, value) in settings)
+        {
+            await using var set = new NpgsqlCommand("SELECT set_config($1, $2, true)", connection, transaction);
+            set.Parameters.Add(new NpgsqlParameter { Value = name });
+            set.Parameters.Add(new NpgsqlParameter { Value = value });
+            await set.ExecuteNonQueryAsync(cancellationToken);
+        }
+        var rows = await CsvCopy.ToStreamAsync(connection, sql, output, progress, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return rows;
     }
@@ -53,7 +72,12 @@ public sealed class NumberExporter(NpgsqlDataSource dataSource)
     public async Task<long> WriteXlsxAsync(NumberFilter filter, string path, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(SelectSql(filter), connection) { CommandTimeout = 0 };
+        await using var command = new NpgsqlCommand { Connection = connection, CommandTimeout = 0 };
+        command.CommandText = SelectSql(filter, (name, value) =>
+        {
+            command.Parameters.Add(new NpgsqlParameter(name, NpgsqlTypes.NpgsqlDbType.Text) { Value = value });
+            return "@" + name;
+        });
         await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
         var columns = Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetFieldType(i)).ToArray();
 

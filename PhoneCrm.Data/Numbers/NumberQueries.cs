@@ -14,9 +14,12 @@ public sealed class NumberQueries(NpgsqlDataSource dataSource)
 {
     public const int MaxPrefixCount = 10_000;
 
+    public const int FacetRows = 100_000;
+
     private const string Columns = """
         n.id, n.project_id, n.phone, n.supplier_id, s.name, n.geo_id, g.code, n.status, n.attempts,
-        n.last_call_at, n.converted_at, n.import_batch_id, n.created_at, n.extra::text
+        n.last_call_at, n.converted_at, n.import_batch_id, n.created_at, n.extra::text,
+        n.country, n.number_type, n.operator, n.region, n.time_zones
         """;
 
     public async Task<NumberPage> PageAsync(NumberFilter filter, NumberSort sort, PageRequest request, NumberCursor? cursor,
@@ -45,7 +48,7 @@ public sealed class NumberQueries(NpgsqlDataSource dataSource)
     {
         var command = dataSource.CreateCommand();
         var sql = new StringBuilder($"SELECT {Columns} FROM numbers n LEFT JOIN suppliers s ON s.id = n.supplier_id LEFT JOIN geos g ON g.id = n.geo_id WHERE ");
-        AppendFilter(sql, filter);
+        AppendFilter(sql, filter, command);
         var key = sort == NumberSort.Created ? "(n.id)" : "(coalesce(n.last_call_at, '-infinity'::timestamptz), n.id)";
         if (cursor is not null && request is PageRequest.Older or PageRequest.Newer)
         {
@@ -65,16 +68,16 @@ public sealed class NumberQueries(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// The total for a filter, summed from the maintained counters. A phone prefix is not in the counters, so
-    /// with one the count is exact up to <see cref="MaxPrefixCount"/> and "at least that" beyond.
+    /// The total for a filter, summed from the maintained counters. A phone prefix, country, type or operator is
+    /// not in the counters, so with one the count is exact up to <see cref="MaxPrefixCount"/> and "at least that" beyond.
     /// </summary>
     public async Task<(long Count, bool Exact)> CountAsync(NumberFilter filter, CancellationToken cancellationToken)
     {
-        if (filter.NormalizedPrefix is not null)
+        if (filter.NeedsCappedCount)
         {
             await using var capped = dataSource.CreateCommand();
             var sql = new StringBuilder("SELECT count(*) FROM (SELECT 1 FROM numbers n WHERE ");
-            AppendFilter(sql, filter);
+            AppendFilter(sql, filter, capped);
             sql.Append($" LIMIT {MaxPrefixCount + 1}) limited");
             capped.CommandText = sql.ToString();
             var count = (long)(await capped.ExecuteScalarAsync(cancellationToken))!;
@@ -91,6 +94,32 @@ public sealed class NumberQueries(NpgsqlDataSource dataSource)
             Add(counts, command, " AND geo_id = @geo", "geo", NpgsqlDbType.Bigint, geo);
         command.CommandText = counts.ToString();
         return ((long)(await command.ExecuteScalarAsync(cancellationToken))!, true);
+    }
+
+    /// <summary>
+    /// The countries and operators of the project's last <see cref="FacetRows"/> numbers: distinct values of columns
+    /// without an index would need a scan of the whole partition, and the last rows added (by the primary key)
+    /// hold what the latest imports brought, which is what a user filters for.
+    /// </summary>
+    public async Task<NumberFacets> FacetsAsync(long projectId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            SELECT country, operator, min(phone) FROM (
+                SELECT country, operator, phone FROM numbers WHERE project_id = $1 ORDER BY id DESC LIMIT {FacetRows}) recent
+            GROUP BY country, operator
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = projectId });
+        var countries = new SortedSet<string>(StringComparer.Ordinal);
+        var operators = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (!reader.IsDBNull(0))
+                countries.Add(reader.GetString(0));
+            if (!reader.IsDBNull(1))
+                operators.TryAdd(reader.GetString(1), reader.GetString(2));
+        }
+        return new NumberFacets([.. countries], [.. operators.Select(o => new OperatorOfNumbers(o.Key, o.Value))]);
     }
 
     public async Task<NumberRow?> GetAsync(long projectId, long id, CancellationToken cancellationToken)
@@ -118,12 +147,21 @@ public sealed class NumberQueries(NpgsqlDataSource dataSource)
         WHERE d.phone = $1
         """;
 
+    /// <summary>The conditions of a filter, its text values as parameters of <paramref name="command"/>.</summary>
+    public static void AppendFilter(StringBuilder sql, NumberFilter filter, NpgsqlCommand command) =>
+        AppendFilter(sql, filter, (name, value) =>
+        {
+            command.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Text) { Value = value });
+            return "@" + name;
+        });
+
     /// <summary>
-    /// Appends the WHERE conditions of a filter, project first so the planner prunes to one partition. Values
-    /// are written as literals (COPY takes no parameters): every one is a number or digits, so nothing a user
-    /// typed reaches the SQL as text.
+    /// Appends the WHERE conditions of a filter, project first so the planner prunes to one partition. Numbers
+    /// and digits are written as literals (COPY takes no parameters), so nothing a user typed reaches the SQL as
+    /// text; text values (country, type, operator) go through <paramref name="bindText"/>, which is given a name
+    /// and the value and returns the SQL that stands for it: a parameter, or a setting for COPY.
     /// </summary>
-    public static void AppendFilter(StringBuilder sql, NumberFilter filter)
+    public static void AppendFilter(StringBuilder sql, NumberFilter filter, Func<string, string, string> bindText)
     {
         var invariant = System.Globalization.CultureInfo.InvariantCulture;
         sql.Append(invariant, $" n.project_id = {filter.ProjectId}");
@@ -135,6 +173,12 @@ public sealed class NumberQueries(NpgsqlDataSource dataSource)
             sql.Append(invariant, $" AND n.geo_id = {geo}");
         if (filter.NormalizedPrefix is { } prefix)
             sql.Append($" AND n.phone LIKE '{prefix}%'");
+        if (!string.IsNullOrEmpty(filter.Country))
+            sql.Append($" AND n.country = {bindText("filter_country", filter.Country)}");
+        if (!string.IsNullOrEmpty(filter.NumberType))
+            sql.Append($" AND n.number_type = {bindText("filter_type", filter.NumberType)}");
+        if (!string.IsNullOrEmpty(filter.Operator))
+            sql.Append($" AND n.operator = {bindText("filter_operator", filter.Operator)}");
     }
 
     private static void Add(StringBuilder sql, NpgsqlCommand command, string condition, string name, NpgsqlDbType type, object value)
@@ -158,7 +202,10 @@ public sealed class NumberQueries(NpgsqlDataSource dataSource)
                 reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTimeOffset>(10),
                 reader.IsDBNull(11) ? null : reader.GetInt64(11),
                 reader.GetFieldValue<DateTimeOffset>(12),
-                reader.IsDBNull(13) ? null : reader.GetString(13)));
+                reader.IsDBNull(13) ? null : reader.GetString(13),
+                reader.IsDBNull(14) ? null : reader.GetString(14), reader.IsDBNull(15) ? null : reader.GetString(15),
+                reader.IsDBNull(16) ? null : reader.GetString(16), reader.IsDBNull(17) ? null : reader.GetString(17),
+                reader.IsDBNull(18) ? null : reader.GetFieldValue<string[]>(18)));
         }
         return rows;
     }

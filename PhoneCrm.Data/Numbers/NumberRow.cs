@@ -16,7 +16,12 @@ public sealed record NumberRow(
     DateTimeOffset? ConvertedAt,
     long? ImportBatchId,
     DateTimeOffset CreatedAt,
-    string? Extra)
+    string? Extra,
+    string? Country = null,
+    string? NumberType = null,
+    string? Operator = null,
+    string? Region = null,
+    IReadOnlyList<string>? TimeZones = null)
 {
     public NumberCursor Cursor => new(LastCallAt, Id);
 }

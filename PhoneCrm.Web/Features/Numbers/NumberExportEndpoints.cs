@@ -14,13 +14,14 @@ public static class NumberExportEndpoints
 {
     public static void MapNumberExports(this WebApplication app) =>
         app.MapGet("/projects/{projectId:long}/numbers/export.{format:regex(^(csv|xlsx)$)}", async (
-            long projectId, string format, NumberStatus? status, long? supplier, long? geo, string? prefix, Guid? progress,
+            long projectId, string format, NumberStatus? status, long? supplier, long? geo, string? prefix,
+            string? country, string? type, string? @operator, Guid? progress,
             HttpContext http, NumbersService numbers, NumberExporter exporter, ExportProgress exports, IDbContextFactory<CrmDbContext> contexts) =>
         {
             var connection = new ClientConnection();
             connection.CopyFrom(http);
             var user = CurrentUser.From(http.User, connection);
-            var filter = new NumberFilter(projectId, status, supplier, geo, prefix);
+            var filter = new NumberFilter(projectId, status, supplier, geo, prefix, country, type, @operator);
             long total;
             try
             {
@@ -34,7 +35,7 @@ public static class NumberExportEndpoints
             await using (var db = await contexts.CreateDbContextAsync(http.RequestAborted))
             {
                 db.AddAudit(user.Actor, AuditActions.Export, AuditEntities.Project, projectId.ToString(), null,
-                    new { format, filter.Status, filter.SupplierId, filter.GeoId, prefix = filter.NormalizedPrefix });
+                    new { format, filter.Status, filter.SupplierId, filter.GeoId, prefix = filter.NormalizedPrefix, filter.Country, filter.NumberType, filter.Operator });
                 await db.SaveChangesAsync(http.RequestAborted);
             }
             var progressId = progress ?? Guid.NewGuid();

@@ -34,6 +34,12 @@ public sealed class NumbersService(
         return await queries.CountAsync(filter, cancellationToken);
     }
 
+    public async Task<NumberFacets> FacetsAsync(CurrentUser user, long projectId, CancellationToken cancellationToken = default)
+    {
+        await EnsureVisibleAsync(user, projectId, cancellationToken);
+        return await queries.FacetsAsync(projectId, cancellationToken);
+    }
+
     public async Task<NumberRow> GetAsync(CurrentUser user, long projectId, long numberId, CancellationToken cancellationToken = default)
     {
         await EnsureVisibleAsync(user, projectId, cancellationToken);
@@ -55,14 +61,14 @@ public sealed class NumbersService(
                 converted_at = CASE WHEN @new_status = 5 THEN coalesce(n.converted_at, now()) ELSE n.converted_at END
             WHERE
             """);
-        NumberQueries.AppendFilter(sql, filter);
+        NumberQueries.AppendFilter(sql, filter, command);
         sql.Append(" AND n.status <> @new_status");
         command.Parameters.Add(new NpgsqlParameter("new_status", NpgsqlDbType.Smallint) { Value = (short)status });
         command.CommandText = sql.ToString();
         command.CommandTimeout = 0;
         var changed = await command.ExecuteNonQueryAsync(cancellationToken);
         db.AddAudit(user.Actor, AuditActions.BulkStatusChange, AuditEntities.Project, filter.ProjectId.ToString(),
-            new { filter.Status, filter.SupplierId, filter.GeoId, prefix = filter.NormalizedPrefix },
+            new { filter.Status, filter.SupplierId, filter.GeoId, prefix = filter.NormalizedPrefix, filter.Country, filter.NumberType, filter.Operator },
             new { status = status.ToString(), changed });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
